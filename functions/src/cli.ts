@@ -1,0 +1,33 @@
+/**
+ * `npm run worker`: the worker as its own process (compose stack, scale-out).
+ * Connects as the owner via DATABASE_URL; does not migrate (the migrate
+ * service or the server does that).
+ */
+import { loadConfig } from "../../server/src/config";
+import { resolveDatabase } from "../../server/src/db/urls";
+import { logger } from "../../server/src/lib/logger";
+import { makePgPool } from "../../server/src/lib/pgPool";
+import { startWorker } from "./worker";
+
+async function main() {
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
+  const pool = makePgPool(db.urls.owner, "worker", { max: config.workerConcurrency + 2 });
+  const runner = await startWorker({ pgPool: pool, concurrency: config.workerConcurrency });
+  logger.info(`Worker started (concurrency ${config.workerConcurrency}) against ${db.describe}`);
+  const stop = async (signal: string) => {
+    logger.info(`${signal}: stopping worker`);
+    await runner.stop();
+    await pool.end();
+    await db.embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  await runner.promise;
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, "Worker failed");
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+/**
+ * Builds the HTTP server from ordered installers. Order matters: request ids
+ * first (so every log line has one), pools before anything that queries,
+ * routes, then PostGraphile, then the 404/error handlers last.
+ */
+import http from "node:http";
+import express from "express";
+import type { Config } from "./config";
+import type { ServerContext } from "./context";
+import type { DatabaseUrls } from "./db/urls";
+import installDatabasePools from "./middleware/installDatabasePools";
+import installErrorHandler from "./middleware/installErrorHandler";
+import installHealth from "./middleware/installHealth";
+import installPostGraphile from "./middleware/installPostGraphile";
+import installRequestId from "./middleware/installRequestId";
+
+export interface LogicSpikeServer {
+  app: express.Express;
+  server: http.Server;
+  ctx: ServerContext;
+  /** Stop accepting connections, finish in-flight requests, then release PostGraphile and the pools. */
+  close(): Promise<void>;
+}
+
+export async function makeServer(config: Config, urls: DatabaseUrls): Promise<LogicSpikeServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  const server = http.createServer(app);
+
+  installRequestId(app);
+  const ctx = installDatabasePools(app, config, urls);
+  installHealth(app);
+  await installPostGraphile(app, server);
+  installErrorHandler(app);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timeout = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await closed;
+      clearTimeout(timeout);
+      for (const action of [...ctx.shutdownActions].reverse()) await action();
+    })());
+
+  return { app, server, ctx, close };
+}

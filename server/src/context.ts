@@ -1,0 +1,27 @@
+/**
+ * What installers share. Each installer adds its part and registers its own
+ * shutdown action; `getContext(app)` is the typed way to read it back.
+ */
+import type { Express } from "express";
+import type { Pool } from "pg";
+import type { Config } from "./config";
+import type { DatabaseUrls } from "./db/urls";
+import type { DatabaseHealth } from "./lib/dbHealth";
+
+export interface ServerContext {
+  config: Config;
+  urls: DatabaseUrls;
+  /** Owner pool: trusted server-side work outside request transactions (never for request data). */
+  rootPgPool: Pool;
+  /** Authenticator pool: every request's transaction runs here under a request role. */
+  authPgPool: Pool;
+  health: DatabaseHealth;
+  /** Run in reverse order of registration on shutdown. */
+  shutdownActions: Array<() => Promise<void> | void>;
+}
+
+export function getContext(app: Express): ServerContext {
+  const ctx = app.locals.ctx as ServerContext | undefined;
+  if (!ctx) throw new Error("Server context requested before installDatabasePools ran");
+  return ctx;
+}

@@ -1,0 +1,76 @@
+/**
+ * PostGraphile v5 preset. Only `app_public` is exposed; every request runs in
+ * a transaction whose settings come from the verified identity (never from
+ * anything a client sends unsigned).
+ */
+import type { Request } from "express";
+import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+import { makePgService } from "postgraphile/adaptors/pg";
+import type { ServerContext } from "./context";
+import { makeMaskError } from "./lib/errors";
+import type { VerifiedIdentity } from "./types";
+
+/** The transaction settings for a request: the single place identity becomes SQL state. */
+export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string): Record<string, string> {
+  const base: Record<string, string> = requestId ? { "app.request_id": requestId } : {};
+  if (!identity) return { ...base, role: "app_anonymous" };
+  return {
+    ...base,
+    role: identity.role,
+    "jwt.claims.user_id": identity.userId ?? "",
+    "jwt.claims.tenant_id": identity.tenantId ?? "",
+    "jwt.claims.permissions": identity.permissions.join(" "),
+  };
+}
+
+/**
+ * A response carrying a "database unavailable" error gets HTTP 503 (with
+ * Retry-After) instead of 200, so clients and balancers back off.
+ */
+function databaseHealthPlugin(ctx: ServerContext): GraphileConfig.Plugin {
+  return {
+    name: "LogicSpikeDatabaseHealthPlugin",
+    version: "1.0.0",
+    grafserv: {
+      middleware: {
+        async processRequest(next) {
+          const result = await next();
+          if (result && result.type === "buffer" && ctx.health.isDown && result.buffer.includes('"DBDWN"')) {
+            return { ...result, statusCode: 503, headers: { ...result.headers, "retry-after": "5" } };
+          }
+          return result;
+        },
+      },
+    },
+  };
+}
+
+export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
+  const { config } = ctx;
+  return {
+    extends: [PostGraphileAmberPreset],
+    plugins: [databaseHealthPlugin(ctx)],
+    pgServices: [
+      makePgService({
+        pool: ctx.authPgPool,
+        superuserPool: ctx.rootPgPool,
+        schemas: ["app_public"],
+      }),
+    ],
+    grafserv: {
+      graphqlPath: "/graphql",
+      graphiql: config.isDev,
+      graphiqlPath: "/graphiql",
+      graphiqlOnGraphQLGET: false,
+      watch: false,
+      maxRequestLength: config.bodyLimitBytes,
+      maskError: makeMaskError(() => ctx.health.markDown()),
+    },
+    grafast: {
+      context(requestContext) {
+        const req = requestContext.expressv4?.req as Request | undefined;
+        return { pgSettings: pgSettingsFor(req?.auth, req?.id) };
+      },
+    },
+  };
+}

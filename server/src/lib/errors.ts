@@ -1,0 +1,114 @@
+/**
+ * Coded errors. Every code is registered in db/ERRORS.md (a test keeps the two
+ * in step). SQL raises them as SQLSTATEs (`raise ... using errcode = 'INVLD'`),
+ * TypeScript throws AppError, and both reach clients as `extensions.code` /
+ * `{ error: { code } }`. Anything else is masked and logged with an id.
+ */
+import { randomUUID } from "node:crypto";
+import { GraphQLError, type GraphQLFormattedError } from "postgraphile/graphql";
+import { logger } from "./logger";
+
+export const ERROR_CODES = {
+  BADRQ: { status: 400, message: "The request could not be understood." },
+  INVLD: { status: 422, message: "Some of the input is not valid." },
+  LOGIN: { status: 401, message: "You must sign in to do that." },
+  DNIED: { status: 403, message: "You do not have permission to do that." },
+  NTFND: { status: 404, message: "That does not exist or you cannot see it." },
+  NUNIQ: { status: 409, message: "A record with these values already exists." },
+  BADFK: { status: 422, message: "That refers to something that does not exist or you cannot see." },
+  TOOBG: { status: 413, message: "The request body is too large." },
+  DBDWN: { status: 503, message: "The database is unavailable; please retry shortly." },
+  INTRN: { status: 500, message: "An unexpected error occurred." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, message: string = ERROR_CODES[code].message) {
+    super(message);
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+/** Postgres built-in SQLSTATEs we translate instead of masking. */
+const PG_CODE_MAP: Record<string, ErrorCode> = {
+  "23505": "NUNIQ", // unique_violation (message names no values, so no cross-tenant leak)
+  "23503": "BADFK", // foreign_key_violation
+  "42501": "DNIED", // insufficient_privilege, incl. RLS WITH CHECK failures
+  "23514": "INVLD", // check_violation
+  "23502": "INVLD", // not_null_violation
+  "22P02": "INVLD", // invalid_text_representation (bad uuid, ...)
+  "22001": "INVLD", // string_data_right_truncation
+};
+
+const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+
+/** True for errors meaning "Postgres is not reachable right now" (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const e = error as { code?: unknown; message?: unknown };
+  const code = typeof e.code === "string" ? e.code : "";
+  if (CONNECTION_ERROR_CODES.has(code)) return true;
+  // 08xxx connection exceptions; 57P01-57P03 admin/crash shutdown, cannot connect now.
+  if (/^08/.test(code) || /^57P0[123]$/.test(code)) return true;
+  const message = typeof e.message === "string" ? e.message : "";
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+}
+
+export interface CodedError {
+  code: ErrorCode;
+  message: string;
+  status: number;
+  errorId?: string;
+}
+
+/**
+ * The one translation from any thrown value to what a client may see. Unknown
+ * errors are logged with a fresh id that the client gets to quote.
+ */
+export function toCodedError(error: unknown, onDatabaseUnavailable?: () => void): CodedError {
+  if (error instanceof AppError) return { code: error.code, message: error.message, status: error.status };
+  const e = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (isErrorCode(e.code) && typeof e.message === "string") {
+    // Raised by our own SQL with a registered SQLSTATE: the message is written for users.
+    return { code: e.code, message: e.message, status: ERROR_CODES[e.code].status };
+  }
+  if (typeof e.code === "string" && PG_CODE_MAP[e.code]) {
+    const code = PG_CODE_MAP[e.code];
+    return { code, message: ERROR_CODES[code].message, status: ERROR_CODES[code].status };
+  }
+  if (isDatabaseUnavailable(error)) {
+    onDatabaseUnavailable?.();
+    return { code: "DBDWN", message: ERROR_CODES.DBDWN.message, status: 503 };
+  }
+  const errorId = randomUUID();
+  logger.error({ err: error, errorId }, "Unexpected error (masked in the response)");
+  return { code: "INTRN", message: `${ERROR_CODES.INTRN.message} Reference: ${errorId}`, status: 500, errorId };
+}
+
+/**
+ * grafserv `maskError`: GraphQL's own errors (syntax, validation, unknown
+ * fields) carry no originalError and are safe to show; everything thrown
+ * during execution goes through toCodedError.
+ */
+export function makeMaskError(onDatabaseUnavailable: () => void) {
+  return (error: GraphQLError): GraphQLError | GraphQLFormattedError => {
+    const original = error.originalError;
+    if (!original || original instanceof GraphQLError) return error;
+    const coded = toCodedError(original, onDatabaseUnavailable);
+    return new GraphQLError(coded.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { code: coded.code, ...(coded.errorId ? { errorId: coded.errorId } : {}) },
+    });
+  };
+}

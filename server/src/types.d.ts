@@ -1,0 +1,19 @@
+import type { Logger } from "./lib/logger";
+
+/** Claims of a verified access token or API key; set by the authenticate middleware (Identity issue). */
+export interface VerifiedIdentity {
+  role: "app_user" | "app_api_key";
+  userId?: string;
+  tenantId?: string;
+  permissions: string[];
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      id: string;
+      log: Logger;
+      auth?: VerifiedIdentity;
+    }
+  }
+}
