@@ -8,6 +8,7 @@ export type NodeEnv = "development" | "production" | "test";
 
 export interface Config {
   env: NodeEnv;
+  /** Development conveniences: Ruru, current.sql applied on start, seed data. Off in test and production. */
   isDev: boolean;
   host: string;
   port: number;
@@ -57,14 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["development", "production", "test"].includes(nodeEnv)) {
     throw new Error(`NODE_ENV must be development, production or test, got ${JSON.stringify(env.NODE_ENV)}`);
   }
-  const isDev = nodeEnv !== "production";
-  if (!isDev && !env.DATABASE_URL) {
+  const isDev = nodeEnv === "development";
+  if (nodeEnv === "production" && !env.DATABASE_URL) {
     throw new Error("DATABASE_URL is required in production; the embedded Postgres is for development only.");
   }
   return {
     env: nodeEnv,
     isDev,
-    host: env.HOST || (isDev ? "127.0.0.1" : "0.0.0.0"),
+    host: env.HOST || (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1"),
     port: int("PORT", env.PORT, 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     rootDatabaseUrl: env.ROOT_DATABASE_URL || undefined,

@@ -13,7 +13,7 @@ export default async function installPostGraphile(app: Express, server: Server):
   const serv = pgl.createServ(grafserv);
   await serv.addTo(app, server);
   ctx.shutdownActions.push(async () => {
-    await serv.release();
+    // Releases the grafserv instance too.
     await pgl.release();
     // Each pg service's own resources (its subscriber); the pools themselves are ended by installDatabasePools.
     for (const service of preset.pgServices ?? []) await service.release?.();

@@ -1,0 +1,44 @@
+/**
+ * A real server (same makeServer as `npm start`) on a random port against a
+ * test database, and a small GraphQL-over-HTTP client for it.
+ */
+import type { AddressInfo } from "node:net";
+import { makeServer, type LogicSpikeServer } from "../../server/src/app";
+import { loadConfig } from "../../server/src/config";
+import type { TestDatabase } from "./db";
+
+export interface TestServer {
+  url: string;
+  srv: LogicSpikeServer;
+  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResponse {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: Record<string, any> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
+  };
+}
+
+export async function startTestServer(db: Pick<TestDatabase, "urls">, env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
+  const srv = await makeServer(config, db.urls);
+  await new Promise<void>((resolve) => srv.server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(srv.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    srv,
+    async graphql(query, variables, headers = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse["body"] };
+    },
+    close: () => srv.close(),
+  };
+}
