@@ -3,6 +3,7 @@
  * database -> migrations -> dev seed -> HTTP server -> in-process worker.
  * SIGINT/SIGTERM shut down in reverse order.
  */
+import "./lib/graphileEnv";
 import { loadConfig } from "./config";
 import { makeServer } from "./app";
 import { prepareDatabase } from "./db/prepare";

@@ -11,4 +11,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DB_OWNER_PASSWORD = pg.ownerPassword;
   process.env.TEST_DB_AUTHENTICATOR_PASSWORD = pg.authenticatorPassword;
   process.env.TEST_TEMPLATE_DB = pg.templateDb;
+  // Grafast's development checks are worth having in tests.
+  process.env.GRAPHILE_ENV ||= "development";
 }

@@ -1,0 +1,89 @@
+/**
+ * Shared bench plumbing: a throwaway embedded Postgres with a migrated
+ * template (same helper the tests use), autocannon runs, and the result table.
+ * Every figure is reported as a ratio against a baseline measured in the same
+ * run on the same machine, never as an absolute threshold.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createTestDatabase, type TestDatabase } from "../test/helpers/db";
+import { spawnTestPostgres, type TestPostgres } from "../test/helpers/postgres";
+
+const execFileAsync = promisify(execFile);
+
+export interface BenchResult {
+  scenario: string;
+  metric: string;
+  value: number;
+  baselineName: string;
+  baseline: number;
+  /** value / baseline, or baseline / value for "lower is better" metrics (see `higherIsBetter`). */
+  ratio: number;
+  goal?: number;
+  higherIsBetter: boolean;
+  notes?: string;
+}
+
+export interface BenchEnv {
+  pg: TestPostgres;
+  newDatabase(): Promise<TestDatabase>;
+  durationSeconds: number;
+  connections: number;
+}
+
+export async function startBenchEnv(): Promise<BenchEnv> {
+  const pg = await spawnTestPostgres("logicspike_bench_template");
+  process.env.TEST_PG_ROOT_URL = pg.rootUrl;
+  process.env.TEST_DB_OWNER_PASSWORD = pg.ownerPassword;
+  process.env.TEST_DB_AUTHENTICATOR_PASSWORD = pg.authenticatorPassword;
+  process.env.TEST_TEMPLATE_DB = pg.templateDb;
+  return {
+    pg,
+    newDatabase: createTestDatabase,
+    durationSeconds: Number(process.env.BENCH_DURATION || 5),
+    connections: Number(process.env.BENCH_CONNECTIONS || 10),
+  };
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon in its own process (its CLI), so the load generator does not share the server's event loop. */
+async function autocannonCli(opts: { url: string; method: string; body?: string; headers?: Record<string, string>; connections: number; duration: number }) {
+  const args = ["-j", "-c", String(opts.connections), "-d", String(opts.duration), "-m", opts.method];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push("-H", `${k}=${v}`);
+  if (opts.body) args.push("-b", opts.body);
+  args.push(opts.url);
+  const { stdout } = await execFileAsync(path.join(__dirname, "..", "node_modules", ".bin", "autocannon"), args, { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number };
+}
+
+export async function load(opts: { url: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string>; env: BenchEnv }): Promise<LoadResult> {
+  const common = { url: opts.url, method: opts.method ?? "GET", body: opts.body, headers: opts.headers, connections: opts.env.connections };
+  // Warm-up so JIT, pools and plan caches are in the same state for both sides.
+  await autocannonCli({ ...common, duration: 1 });
+  const r = await autocannonCli({ ...common, duration: opts.env.durationSeconds });
+  return { requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export function ratioResult(r: Omit<BenchResult, "ratio">): BenchResult {
+  const ratio = r.higherIsBetter ? r.value / r.baseline : r.baseline / r.value;
+  return { ...r, ratio: Math.round(ratio * 1000) / 1000 };
+}
+
+export function printTable(results: BenchResult[]): void {
+  const rows = results.map((r) => ({
+    scenario: r.scenario,
+    metric: r.metric,
+    value: r.value.toFixed(1),
+    baseline: `${r.baselineName}: ${r.baseline.toFixed(1)}`,
+    ratio: `${r.ratio.toFixed(3)}×`,
+    goal: r.goal === undefined ? "" : `≥ ${r.goal}× ${r.ratio >= r.goal ? "met" : "NOT MET"}`,
+  }));
+  console.table(rows);
+}
