@@ -14,7 +14,7 @@ module.exports = {
   transform: {
     "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker|openid-client|oauth4webapi|oauth2-mock-server|@noble|@scure)/)"],
   globalSetup: "<rootDir>/test/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   testTimeout: 60_000,

@@ -1,13 +1,15 @@
 /**
  * Builds the HTTP server from ordered installers. Order matters: request ids
  * first (so every log line has one), pools before anything that queries,
- * routes, then PostGraphile, then the 404/error handlers last.
+ * health (unauthenticated), then authentication (verifies tokens for every
+ * later route) and the auth routes, then PostGraphile, then 404/errors last.
  */
 import http from "node:http";
 import express from "express";
 import type { Config } from "./config";
 import type { ServerContext } from "./context";
 import type { DatabaseUrls } from "./db/urls";
+import installAuth from "./middleware/installAuth";
 import installDatabasePools from "./middleware/installDatabasePools";
 import installErrorHandler from "./middleware/installErrorHandler";
 import installHealth from "./middleware/installHealth";
@@ -31,6 +33,7 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
   installRequestId(app);
   const ctx = installDatabasePools(app, config, urls);
   installHealth(app);
+  await installAuth(app);
   await installPostGraphile(app, server);
   installErrorHandler(app);
 

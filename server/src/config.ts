@@ -37,6 +37,38 @@ export interface Config {
   mailFrom: string;
   /** smtp://user:pass@host:port; unset = emails are logged, not sent. */
   smtpUrl: string | undefined;
+  /** Public base URL of this server (issuer of tokens, OAuth redirect base). */
+  publicUrl: string;
+  /** Frontend base URL: links in emails and the OAuth landing page point here. */
+  appUrl: string;
+  jwt: {
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    clockToleranceSeconds: number;
+    /** PEM (PKCS#8) or JWK JSON of the current signing key; unset outside production = generated in dataDir. */
+    privateKey: string | undefined;
+    /** JSON array of previous public keys (JWK or PEM) still published in the JWKS. */
+    previousPublicKeys: string | undefined;
+  };
+  refresh: {
+    /** HMAC key deriving each refresh token's successor (the grace-window replay answer). */
+    secret: string | undefined;
+    absoluteTtlSeconds: number;
+    idleTtlSeconds: number;
+    graceSeconds: number;
+    cookieSecure: boolean;
+  };
+  login: {
+    freeFailures: number;
+    lockBaseSeconds: number;
+    lockMaxSeconds: number;
+  };
+  google: {
+    issuer: string;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+  };
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -59,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`NODE_ENV must be development, production or test, got ${JSON.stringify(env.NODE_ENV)}`);
   }
   const isDev = nodeEnv === "development";
+  // JWT_PRIVATE_KEY and REFRESH_TOKEN_SECRET are enforced where they are used (server/src/auth/keys.ts),
+  // so the worker, which needs neither, can run without them.
   if (nodeEnv === "production" && !env.DATABASE_URL) {
     throw new Error("DATABASE_URL is required in production; the embedded Postgres is for development only.");
   }
@@ -85,5 +119,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactInbox: env.CONTACT_INBOX || "operators@logicspike.localhost",
     mailFrom: env.MAIL_FROM || "LogicSpike <no-reply@logicspike.localhost>",
     smtpUrl: env.SMTP_URL || undefined,
+    publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
+    appUrl: (env.APP_URL || env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
+    jwt: {
+      issuer: env.JWT_ISSUER || "logicspike",
+      audience: env.JWT_AUDIENCE || "logicspike",
+      accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", env.ACCESS_TOKEN_TTL_SECONDS, 900),
+      clockToleranceSeconds: int("JWT_CLOCK_TOLERANCE_SECONDS", env.JWT_CLOCK_TOLERANCE_SECONDS, 5),
+      privateKey: env.JWT_PRIVATE_KEY || undefined,
+      previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS || undefined,
+    },
+    refresh: {
+      secret: env.REFRESH_TOKEN_SECRET || undefined,
+      absoluteTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", env.REFRESH_TOKEN_TTL_SECONDS, 30 * 86400),
+      idleTtlSeconds: int("REFRESH_TOKEN_IDLE_SECONDS", env.REFRESH_TOKEN_IDLE_SECONDS, 7 * 86400),
+      graceSeconds: int("REFRESH_TOKEN_GRACE_SECONDS", env.REFRESH_TOKEN_GRACE_SECONDS, 30),
+      cookieSecure: bool(env.COOKIE_SECURE, true),
+    },
+    login: {
+      freeFailures: int("LOGIN_FREE_FAILURES", env.LOGIN_FREE_FAILURES, 5),
+      lockBaseSeconds: int("LOGIN_LOCK_BASE_SECONDS", env.LOGIN_LOCK_BASE_SECONDS, 30),
+      lockMaxSeconds: int("LOGIN_LOCK_MAX_SECONDS", env.LOGIN_LOCK_MAX_SECONDS, 900),
+    },
+    google: {
+      issuer: env.GOOGLE_ISSUER || "https://accounts.google.com",
+      clientId: env.GOOGLE_CLIENT_ID || undefined,
+      clientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
+    },
   };
 }

@@ -20,6 +20,8 @@ export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?
     "jwt.claims.user_id": identity.userId ?? "",
     "jwt.claims.tenant_id": identity.tenantId ?? "",
     "jwt.claims.permissions": identity.permissions.join(" "),
+    "jwt.claims.session_id": identity.sessionId ?? "",
+    "jwt.claims.aal": identity.aal ?? "",
   };
 }
 

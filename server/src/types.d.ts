@@ -6,6 +6,10 @@ export interface VerifiedIdentity {
   userId?: string;
   tenantId?: string;
   permissions: string[];
+  /** Refresh-token family (session) the access token belongs to. */
+  sessionId?: string;
+  amr?: string[];
+  aal?: "aal1" | "aal2";
 }
 
 declare global {

@@ -17,6 +17,7 @@ export interface TestPostgres {
   rootUrl: string;
   ownerPassword: string;
   authenticatorPassword: string;
+  dataDir: string;
   templateDb: string;
   pid: number;
   stop(): Promise<void>;
@@ -49,6 +50,8 @@ export async function spawnTestPostgres(templateDb = "logicspike_template"): Pro
     TEST_DB_OWNER_PASSWORD: secret(),
     TEST_DB_AUTHENTICATOR_PASSWORD: secret(),
     TEST_TEMPLATE_DB: templateDb,
+    // Signing keys etc. for every server of this run (generated once by the child).
+    LOGICSPIKE_DATA_DIR: path.join(os.tmpdir(), `logicspike-test-data-${process.pid}-${randomBytes(4).toString("hex")}`),
   };
   const child: ChildProcessWithoutNullStreams = spawn(
     path.join(ROOT, "node_modules", ".bin", "tsx"),
@@ -80,6 +83,7 @@ export async function spawnTestPostgres(templateDb = "logicspike_template"): Pro
     ownerPassword: env.TEST_DB_OWNER_PASSWORD,
     authenticatorPassword: env.TEST_DB_AUTHENTICATOR_PASSWORD,
     templateDb,
+    dataDir: env.LOGICSPIKE_DATA_DIR,
     pid: child.pid!,
     async stop() {
       child.stdin.write("stop\n");

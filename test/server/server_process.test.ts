@@ -1,3 +1,4 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { useTestDatabase } from "../helpers/db";
 import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
 
@@ -34,8 +35,19 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
     expect(await res.json()).toEqual({ data: { submitContactMessage: { result: true } } });
   });
 
+  it("refuses to start in production without a signing key and refresh secret", async () => {
+    await expect(spawnServerProcess(getDb().urls, { NODE_ENV: "production" })).rejects.toThrow(
+      /JWT_PRIVATE_KEY and REFRESH_TOKEN_SECRET must be set in production/,
+    );
+  });
+
   it("shuts down gracefully on SIGTERM with exit code 0", async () => {
-    const other = await spawnServerProcess(getDb().urls, { NODE_ENV: "production" });
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const other = await spawnServerProcess(getDb().urls, {
+      NODE_ENV: "production",
+      JWT_PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      REFRESH_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    });
     expect((await fetch(`${other.url}/graphiql`)).status).toBe(404);
     expect(await other.stop()).toBe(0);
     expect(other.output()).toMatch(/SIGTERM: shutting down/);

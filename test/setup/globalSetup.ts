@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DB_OWNER_PASSWORD = pg.ownerPassword;
   process.env.TEST_DB_AUTHENTICATOR_PASSWORD = pg.authenticatorPassword;
   process.env.TEST_TEMPLATE_DB = pg.templateDb;
+  process.env.LOGICSPIKE_DATA_DIR = pg.dataDir;
   // Grafast's development checks are worth having in tests.
   process.env.GRAPHILE_ENV ||= "development";
 }

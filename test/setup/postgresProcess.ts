@@ -10,6 +10,8 @@
  */
 import fs from "node:fs";
 import readline from "node:readline";
+import { loadKeyMaterial } from "../../server/src/auth/keys";
+import { loadConfig } from "../../server/src/config";
 import { createEmbeddedPostgres } from "../../server/src/db/embedded";
 import { migrateDatabase } from "../../server/src/db/migrate";
 import { ensureDatabase, ensureRoles } from "../../server/src/db/setup";
@@ -49,6 +51,8 @@ async function main() {
   await ensureRoles(urls.root!, urls);
   await ensureDatabase(urls.root!, urls);
   await migrateDatabase(urls, { current: true });
+  // Generate the run's signing keys once, before any server races to.
+  await loadKeyMaterial(loadConfig({ NODE_ENV: "test", LOGICSPIKE_DATA_DIR: env("LOGICSPIKE_DATA_DIR") }));
   process.stdout.write(`READY ${JSON.stringify({ port, rootUrl: urls.root })}\n`);
 
   let busy = Promise.resolve();
@@ -68,6 +72,7 @@ async function main() {
     void busy.then(async () => {
       await pg.stop().catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(env("LOGICSPIKE_DATA_DIR"), { recursive: true, force: true });
       process.exit(0);
     });
   });

@@ -1,0 +1,24 @@
+import type { AuthRoute } from "../route";
+import { emailFlowRoutes } from "./emailFlows";
+import { googleRoutes } from "./google";
+import jwks from "./jwks";
+import login from "./login";
+import { logout, logoutAll } from "./logout";
+import { mfaRoutes } from "./mfa";
+import refresh from "./refresh";
+import register from "./register";
+import switchTenant from "./switchTenant";
+
+/** Every auth REST route; the installer mounts them in this order. */
+export const AUTH_ROUTES: AuthRoute[] = [
+  jwks,
+  register,
+  login,
+  refresh,
+  logout,
+  logoutAll,
+  switchTenant,
+  ...emailFlowRoutes,
+  ...mfaRoutes,
+  ...googleRoutes,
+] as AuthRoute[];

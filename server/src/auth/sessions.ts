@@ -1,0 +1,138 @@
+/**
+ * Sessions: a refresh-token family per sign-in, access tokens minted from
+ * what the database says *now* (membership, role, permissions), rotation on
+ * every refresh. All of it runs on the owner pool, outside any request
+ * transaction.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Pool } from "pg";
+import type { Config } from "../config";
+import { AppError } from "../lib/errors";
+import { refreshSuccessor } from "./keys";
+import type { Aal, AccessClaims, TokenService } from "./tokens";
+
+export interface AuthDeps {
+  config: Config;
+  pool: Pool;
+  tokens: TokenService;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: "Bearer";
+  expiresIn: number;
+  tenantId: string | null;
+}
+
+export const sha256 = (value: string): Buffer => createHash("sha256").update(value).digest();
+export const randomToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
+
+interface TokenClaimsRow {
+  tenant_id: string | null;
+  role: string | null;
+  permissions: string[];
+  services: string[];
+}
+
+/** Mints an access token for (user, workspace) from current database state; DNIED if not a member. */
+export async function mintAccessToken(
+  deps: AuthDeps,
+  args: { userId: string; tenantId: string | null; sid: string | null; amr: string[]; aal: Aal },
+): Promise<{ accessToken: string; claims: Omit<AccessClaims, "jti" | "iat" | "exp"> }> {
+  const { rows } = await deps.pool.query<TokenClaimsRow>("select * from app_private.token_claims($1, $2)", [args.userId, args.tenantId]);
+  const row = rows[0];
+  const claims = {
+    sub: args.userId,
+    tid: row.tenant_id,
+    role: row.role,
+    perms: row.permissions,
+    svc: row.services,
+    sid: args.sid,
+    amr: args.amr,
+    aal: args.aal,
+  };
+  return { accessToken: await deps.tokens.sign(claims), claims };
+}
+
+export async function startSession(
+  deps: AuthDeps,
+  args: { userId: string; tenantId?: string | null; amr: string[]; aal: Aal },
+): Promise<IssuedTokens> {
+  // Resolve the workspace first so a refused tenant creates no family.
+  const { rows } = await deps.pool.query<{ tenant_id: string | null }>("select tenant_id from app_private.token_claims($1, $2)", [
+    args.userId,
+    args.tenantId ?? null,
+  ]);
+  const tenantId = rows[0].tenant_id;
+  const refreshToken = randomToken();
+  const family = await deps.pool.query<{ id: string }>(
+    "select app_private.create_refresh_family($1, $2, $3, $4, $5, make_interval(secs => $6)) as id",
+    [args.userId, tenantId, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds],
+  );
+  const sid = family.rows[0].id;
+  const { accessToken } = await mintAccessToken(deps, { userId: args.userId, tenantId, sid, amr: args.amr, aal: args.aal });
+  return { accessToken, refreshToken, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId };
+}
+
+interface RotateRow {
+  outcome: "rotated" | "grace" | "reused" | "invalid";
+  family_id: string | null;
+  user_id: string | null;
+  tenant_id: string | null;
+  amr: string[] | null;
+  aal: Aal | null;
+}
+
+/**
+ * Rotates a refresh token. Concurrent calls with the same token serialise on
+ * the family row: one rotates, the others (within the grace window) receive
+ * the same successor. Reuse after the window revokes the family.
+ */
+export async function refreshSession(deps: AuthDeps, refreshToken: string): Promise<IssuedTokens> {
+  const successor = refreshSuccessor(deps.tokens.keys.refreshSecret, refreshToken);
+  const { rows } = await deps.pool.query<RotateRow>(
+    "select * from app_private.rotate_refresh_token($1, $2, make_interval(secs => $3), make_interval(secs => $4))",
+    [sha256(refreshToken), sha256(successor), deps.config.refresh.graceSeconds, deps.config.refresh.idleTtlSeconds],
+  );
+  const r = rows[0];
+  if (r.outcome === "reused") throw new AppError("BADTK", "This refresh token was already used; the session has been ended for safety. Sign in again.");
+  if (r.outcome === "invalid") throw new AppError("BADTK", "The refresh token is not valid or has expired. Sign in again.");
+  try {
+    const { accessToken, claims } = await mintAccessToken(deps, {
+      userId: r.user_id!,
+      tenantId: r.tenant_id,
+      sid: r.family_id,
+      amr: r.amr ?? [],
+      aal: r.aal ?? "aal1",
+    });
+    return { accessToken, refreshToken: successor, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: claims.tid };
+  } catch (e) {
+    // No longer a member of the family's workspace: end the session rather than silently switching.
+    if (e && typeof e === "object" && (e as { code?: string }).code === "DNIED") {
+      await revokeFamily(deps, r.family_id!, "membership gone");
+      throw new AppError("BADTK", "You are no longer a member of that workspace. Sign in again.");
+    }
+    throw e;
+  }
+}
+
+export async function revokeFamily(deps: AuthDeps, familyId: string, reason: string): Promise<void> {
+  await deps.pool.query(
+    "update app_private.refresh_token_families set revoked_at = now(), revoked_reason = $2 where id = $1 and revoked_at is null",
+    [familyId, reason],
+  );
+}
+
+/** Ends the session a refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
+export async function endSession(deps: AuthDeps, refreshToken: string): Promise<void> {
+  const { rows } = await deps.pool.query<{ family_id: string }>("select family_id from app_private.refresh_tokens where token_hash = $1", [
+    sha256(refreshToken),
+  ]);
+  if (rows[0]) await revokeFamily(deps, rows[0].family_id, "logout");
+}
+
+export async function endAllSessions(deps: AuthDeps, userId: string): Promise<number> {
+  const { rows } = await deps.pool.query<{ n: number }>("select app_private.revoke_refresh_families($1, null, 'logout everywhere') as n", [userId]);
+  return rows[0].n;
+}
