@@ -1,4 +1,4 @@
-import { createLocalJWKSet, jwtVerify } from "jose";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { useTestDatabase } from "../../helpers/db";
 import { getJobs } from "../../helpers/jobs";
 import { startTestServer, type TestServer } from "../../helpers/server";
@@ -81,7 +81,7 @@ describe("POST /auth/register", () => {
 describe("POST /auth/login", () => {
   it("returns an RS256 access token with the documented claims, verifiable with the public JWKS", async () => {
     const user = await signUp(server, { workspaceName: "Claims Co" });
-    const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
+    const jwks = (await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
     const { payload, protectedHeader } = await jwtVerify(user.accessToken, createLocalJWKSet(jwks), {
       algorithms: ["RS256"],
       issuer: "logicspike",
