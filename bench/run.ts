@@ -11,11 +11,13 @@ import path from "node:path";
 import { printTable, startBenchEnv, type BenchEnv, type BenchResult } from "./lib";
 import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
+import { identity } from "./scenarios/identity";
 
 
 
 const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   graphqlVsRawPg,
+  identity,
   coldStart: () => coldStart(),
 };
 

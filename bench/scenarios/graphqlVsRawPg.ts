@@ -33,7 +33,7 @@ export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
       const { rows } = await client.query(sql, [ROWS]);
       await client.query("commit");
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ data: { allBenchItems: { nodes: rows } } }));
+      res.end(JSON.stringify({ data: { benchItems: { nodes: rows } } }));
     } catch (e) {
       await client.query("rollback").catch(() => {});
       res.statusCode = 500;
@@ -46,9 +46,9 @@ export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
   const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
 
   try {
-    const query = JSON.stringify({ query: `{ allBenchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }` });
-    const check = await server.graphql(`{ allBenchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`);
-    if (check.body.data?.allBenchItems?.nodes?.length !== ROWS) throw new Error(`bench query is broken: ${JSON.stringify(check.body)}`);
+    const query = JSON.stringify({ query: `{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }` });
+    const check = await server.graphql(`{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`);
+    if (check.body.data?.benchItems?.nodes?.length !== ROWS) throw new Error(`bench query is broken: ${JSON.stringify(check.body)}`);
 
     const baseline = await load({ url: rawUrl, env });
     const gql = await load({ url: `${server.url}/graphql`, method: "POST", body: query, headers: { "content-type": "application/json" }, env });

@@ -4,6 +4,7 @@
  * anything a client sends unsigned).
  */
 import type { Request } from "express";
+import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { makePgService } from "postgraphile/adaptors/pg";
 import type { ServerContext } from "./context";
@@ -50,7 +51,8 @@ function databaseHealthPlugin(ctx: ServerContext): GraphileConfig.Plugin {
 export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   const { config } = ctx;
   return {
-    extends: [PostGraphileAmberPreset],
+    // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
+    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
     plugins: [databaseHealthPlugin(ctx)],
     pgServices: [
       makePgService({

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   TKEXP: { status: 401, message: "The access token has expired; refresh it." },
   LOCKD: { status: 429, message: "Too many failed attempts; try again later." },
   MFARQ: { status: 403, message: "This needs a second factor; verify with your authenticator app first." },
+  MFACD: { status: 401, message: "That authenticator or recovery code is not valid or was already used." },
+  MFAON: { status: 409, message: "Two-factor authentication is already on." },
   WEAKP: { status: 422, message: "Choose a longer, less common password." },
   EMUNV: { status: 409, message: "An account with this email already exists; sign in with your password to link this provider." },
   DNIED: { status: 403, message: "You do not have permission to do that." },

@@ -1,0 +1,82 @@
+/**
+ * Identity:
+ *  - login throughput (POST /auth/login over HTTP, autocannon) vs raw argon2id
+ *    verifications/s at the same concurrency (goal >= 0.85x);
+ *  - refresh rotations/s (each client chains its returned token, so every
+ *    request is a real rotation) vs jose RS256 signs/s (goal >= 0.5x);
+ *  - access-token verification: full jose verify vs a jti-cache hit.
+ */
+import { verify as argon2Verify } from "@node-rs/argon2";
+import { hashPassword } from "../../server/src/auth/passwords";
+import type { AuthDeps } from "../../server/src/auth/sessions";
+import { GOOD_PASSWORD, signUp } from "../../test/helpers/auth";
+import { startTestServer } from "../../test/helpers/server";
+import { load, ratioResult, type BenchEnv, type BenchResult } from "../lib";
+
+/** Runs `fn` from `concurrency` loops for `seconds`; returns completions per second. */
+async function closedLoop(concurrency: number, seconds: number, fn: (worker: number) => Promise<unknown>): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (performance.now() < end) {
+        await fn(w);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+export async function identity(env: BenchEnv): Promise<BenchResult[]> {
+  const db = await env.newDatabase();
+  const server = await startTestServer(db);
+  const results: BenchResult[] = [];
+  try {
+    const user = await signUp(server);
+    const hash = await hashPassword(GOOD_PASSWORD);
+    await closedLoop(env.connections, 1, () => argon2Verify(hash, GOOD_PASSWORD)); // warm-up
+    const rawVerify = await closedLoop(env.connections, env.durationSeconds, () => argon2Verify(hash, GOOD_PASSWORD));
+    const loginLoad = await load({
+      url: `${server.url}/auth/login`,
+      method: "POST",
+      body: JSON.stringify({ email: user.email, password: GOOD_PASSWORD, tokenTransport: "body" }),
+      headers: { "content-type": "application/json" },
+      env,
+    });
+    if (loginLoad.non2xx || loginLoad.errors) throw new Error(`login bench had ${loginLoad.non2xx} non-2xx responses`);
+    results.push(
+      ratioResult({ scenario: "identity: POST /auth/login", metric: "req/s", value: loginLoad.requestsPerSecond, baselineName: "raw argon2id verify", baseline: rawVerify, higherIsBetter: true, goal: 0.85 }),
+    );
+
+    const deps = server.srv.app.locals.authDeps as AuthDeps;
+    const sessions = await Promise.all(Array.from({ length: env.connections }, () => signUp(server)));
+    const tokens = sessions.map((s) => s.refreshToken);
+    const claims = { sub: user.userId, tid: user.tenantId, role: "owner", perms: ["blog:posts.read"], svc: [], sid: null, amr: ["pwd"], aal: "aal1" as const };
+    await closedLoop(env.connections, 1, () => deps.tokens.sign(claims));
+    const signRate = await closedLoop(env.connections, env.durationSeconds, () => deps.tokens.sign(claims));
+    const refreshRate = await closedLoop(env.connections, env.durationSeconds, async (w) => {
+      const res = await server.post("/auth/refresh", { refreshToken: tokens[w] });
+      if (res.status !== 200) throw new Error(`refresh failed: ${JSON.stringify(res.body)}`);
+      tokens[w] = res.body.refreshToken;
+    });
+    results.push(
+      ratioResult({ scenario: "identity: POST /auth/refresh (real rotations)", metric: "rotations/s", value: refreshRate, baselineName: "jose RS256 sign", baseline: signRate, higherIsBetter: true, goal: 0.5 }),
+    );
+
+    const N = 2000;
+    const fresh = await Promise.all(Array.from({ length: N }, () => deps.tokens.sign(claims)));
+    let t0 = performance.now();
+    for (const t of fresh) await deps.tokens.verify(t);
+    const verifyUs = ((performance.now() - t0) * 1000) / N;
+    t0 = performance.now();
+    for (const t of fresh) await deps.tokens.verify(t);
+    const cachedUs = ((performance.now() - t0) * 1000) / N;
+    results.push(
+      ratioResult({ scenario: "identity: access-token verify, jti cache hit vs full jose verify", metric: "µs/token", value: cachedUs, baselineName: "full RS256 verify", baseline: verifyUs, higherIsBetter: false }),
+    );
+  } finally {
+    await server.close();
+  }
+  return results;
+}
