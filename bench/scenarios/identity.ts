@@ -6,12 +6,16 @@
  *    request is a real rotation) vs jose RS256 signs/s (goal >= 0.5x);
  *  - access-token verification: full jose verify vs a jti-cache hit.
  */
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { hashPassword } from "../../server/src/auth/passwords";
 import type { AuthDeps } from "../../server/src/auth/sessions";
 import { GOOD_PASSWORD, signUp } from "../../test/helpers/auth";
 import { startTestServer } from "../../test/helpers/server";
 import { load, ratioResult, type BenchEnv, type BenchResult } from "../lib";
+
+const ROOT = path.join(__dirname, "..", "..");
 
 /** Runs `fn` from `concurrency` loops for `seconds`; returns completions per second. */
 async function closedLoop(concurrency: number, seconds: number, fn: (worker: number) => Promise<unknown>): Promise<number> {
@@ -26,6 +30,18 @@ async function closedLoop(concurrency: number, seconds: number, fn: (worker: num
     }),
   );
   return done / seconds;
+}
+
+/** The refresh client runs in its own process so its HTTP work does not share the server's event loop. */
+async function refreshLoop(url: string, seconds: number, tokens: string[]): Promise<number> {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "bench", "clients", "refreshLoop.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d));
+  child.stdin.end(JSON.stringify({ url, seconds, tokens }));
+  await new Promise((resolve) => child.once("exit", resolve));
+  const { rate, errors } = JSON.parse(out) as { rate: number; errors: number };
+  if (errors) throw new Error(`refresh bench: ${errors} refreshes failed`);
+  return rate;
 }
 
 export async function identity(env: BenchEnv): Promise<BenchResult[]> {
@@ -55,11 +71,7 @@ export async function identity(env: BenchEnv): Promise<BenchResult[]> {
     const claims = { sub: user.userId, tid: user.tenantId, role: "owner", perms: ["blog:posts.read"], svc: [], sid: null, amr: ["pwd"], aal: "aal1" as const };
     await closedLoop(env.connections, 1, () => deps.tokens.sign(claims));
     const signRate = await closedLoop(env.connections, env.durationSeconds, () => deps.tokens.sign(claims));
-    const refreshRate = await closedLoop(env.connections, env.durationSeconds, async (w) => {
-      const res = await server.post("/auth/refresh", { refreshToken: tokens[w] });
-      if (res.status !== 200) throw new Error(`refresh failed: ${JSON.stringify(res.body)}`);
-      tokens[w] = res.body.refreshToken;
-    });
+    const refreshRate = await refreshLoop(server.url, env.durationSeconds, tokens);
     results.push(
       ratioResult({ scenario: "identity: POST /auth/refresh (real rotations)", metric: "rotations/s", value: refreshRate, baselineName: "jose RS256 sign", baseline: signRate, higherIsBetter: true, goal: 0.5 }),
     );

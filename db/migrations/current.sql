@@ -15,6 +15,8 @@ drop function if exists app_public.current_tenant();
 drop function if exists app_public.current_user();
 drop function if exists app_private.revoke_refresh_families(uuid, uuid, text);
 drop function if exists app_private.rotate_refresh_token(bytea, bytea, interval, interval);
+drop function if exists app_private.start_session(uuid, uuid, bytea, text[], text, interval);
+drop function if exists app_private.login_lookup(text, text);
 drop function if exists app_private.create_refresh_family(uuid, uuid, bytea, text[], text, interval);
 drop function if exists app_private.token_claims(uuid, uuid);
 drop function if exists app_private.record_login_failure(text, int, interval, interval);
@@ -22,7 +24,7 @@ drop function if exists app_private.record_login_success(text);
 drop function if exists app_private.login_lock_remaining(text);
 drop function if exists app_private.register_user(text, text, text, text);
 drop function if exists app_private.find_or_create_oauth_user(text, text, text, boolean, text, text);
-drop function if exists app_private.unique_tenant_slug(text);
+drop function if exists app_private.create_tenant(text);
 drop function if exists app_hidden.my_tenant_ids();
 drop function if exists app_hidden.current_tenant_member_ids();
 drop function if exists app_private.tg_memberships__revoke_sessions();
@@ -332,23 +334,31 @@ create trigger _500_revoke_sessions after update or delete on app_public.members
   for each row execute procedure app_private.tg_memberships__revoke_sessions();
 
 /*
- * Slugs: lower-case name, dashes, plus a short random suffix when taken.
+ * Creates a workspace with a slug derived from its name: lower-case, dashes,
+ * plus a short random suffix when taken. Insert-or-retry (not check-then-
+ * insert), so two sign-ups with the same name at the same moment both succeed.
  */
-create function app_private.unique_tenant_slug(p_name text) returns text as $$
+create function app_private.create_tenant(p_name text) returns app_public.tenants as $$
 declare
   v_base text := trim(both '-' from left(regexp_replace(lower(coalesce(p_name, '')), '[^a-z0-9]+', '-', 'g'), 40));
-  v_slug text;
+  v_tenant app_public.tenants;
 begin
   if length(v_base) < 3 then
     v_base := 'workspace';
   end if;
-  v_slug := v_base;
-  while exists (select 1 from app_public.tenants where slug = v_slug) loop
-    v_slug := v_base || '-' || substr(md5(gen_random_uuid()::text), 1, 6);
+  for v_attempt in 0..20 loop
+    insert into app_public.tenants (name, slug)
+      values (btrim(p_name), case when v_attempt = 0 then v_base else v_base || '-' || substr(md5(gen_random_uuid()::text), 1, 6) end)
+      on conflict (slug) do nothing
+      returning * into v_tenant;
+    if v_tenant.id is not null then
+      return v_tenant;
+    end if;
   end loop;
-  return v_slug;
+  raise exception 'Could not find a free workspace address; please try another name.' using errcode = 'NUNIQ';
 end;
 $$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.create_tenant(text) is E'Creates a workspace with a unique slug derived from its name.';
 
 /*
  * Registration: user + secrets + first workspace + owner membership in one
@@ -370,10 +380,7 @@ begin
   end if;
   insert into app_private.user_secrets (user_id, password_hash, password_updated_at)
     values (v_user.id, p_password_hash, case when p_password_hash is not null then now() end);
-  insert into app_public.tenants (name, slug)
-    values (btrim(coalesce(nullif(btrim(p_tenant_name), ''), v_user.name || '''s workspace')),
-            app_private.unique_tenant_slug(coalesce(nullif(btrim(p_tenant_name), ''), v_user.name)))
-    returning * into v_tenant;
+  v_tenant := app_private.create_tenant(coalesce(nullif(btrim(p_tenant_name), ''), v_user.name || '''s workspace'));
   insert into app_public.memberships (tenant_id, user_id, role) values (v_tenant.id, v_user.id, 'owner');
   return query select v_user.id, v_tenant.id;
 end;
@@ -442,6 +449,23 @@ create function app_private.record_login_success(p_key text) returns void as $$
 $$ language sql volatile security definer set search_path to pg_catalog, public, pg_temp;
 
 /*
+ * Everything the login route needs before verifying the password, in one
+ * round trip: the account (if any), whether MFA is on, and the lock state of
+ * the email's attempt counter. Returns one row even for unknown emails.
+ */
+create function app_private.login_lookup(p_email text, p_key text)
+returns table (user_id uuid, password_hash text, mfa_enabled boolean, lock_remaining int, has_failures boolean) as $$
+  select u.id, s.password_hash, coalesce(m.confirmed_at is not null, false),
+         greatest(coalesce(ceil(extract(epoch from a.locked_until - now()))::int, 0), 0),
+         a.key is not null
+    from (select 1) one
+    left join app_public.users u on u.email = p_email::citext
+    left join app_private.user_secrets s on s.user_id = u.id
+    left join app_private.mfa_totp m on m.user_id = u.id
+    left join app_private.login_attempts a on a.key = p_key;
+$$ language sql stable security definer set search_path to pg_catalog, public, pg_temp;
+
+/*
  * What an access token for (user, workspace) carries, recomputed from the
  * database at every mint and refresh. With p_tenant_id NULL the user's oldest
  * membership is used. Raises DNIED when the user is not a member.
@@ -483,6 +507,22 @@ end;
 $$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
 
 /*
+ * A new sign-in in one round trip: resolve the workspace and its claims
+ * (DNIED if not a member), then create the refresh family and first token.
+ */
+create function app_private.start_session(
+  p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval
+) returns table (family_id uuid, tenant_id uuid, role text, permissions text[], services text[]) as $$
+declare
+  v_claims record;
+begin
+  select * into v_claims from app_private.token_claims(p_user_id, p_tenant_id);
+  return query select app_private.create_refresh_family(p_user_id, v_claims.tenant_id, p_token_hash, p_amr, p_aal, p_lifetime),
+    v_claims.tenant_id, v_claims.role, v_claims.permissions, v_claims.services;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+
+/*
  * One refresh. The family row is locked, so concurrent refreshes with the
  * same token serialise: the first rotates, the rest (within the grace window)
  * are told "already rotated" and get the same successor, which the server
@@ -493,14 +533,16 @@ $$ language plpgsql volatile security definer set search_path to pg_catalog, pub
  */
 create function app_private.rotate_refresh_token(
   p_token_hash bytea, p_successor_hash bytea, p_grace interval, p_idle interval
-) returns table (outcome text, family_id uuid, user_id uuid, tenant_id uuid, amr text[], aal text) as $$
+) returns table (outcome text, family_id uuid, user_id uuid, tenant_id uuid, amr text[], aal text,
+                 role text, permissions text[], services text[]) as $$
 declare
   v_token app_private.refresh_tokens;
   v_family app_private.refresh_token_families;
+  v_claims record;
 begin
   select * into v_token from app_private.refresh_tokens t where t.token_hash = p_token_hash;
   if v_token.id is null then
-    return query select 'invalid'::text, null::uuid, null::uuid, null::uuid, null::text[], null::text;
+    return query select 'invalid'::text, null::uuid, null::uuid, null::uuid, null::text[], null::text, null::text, null::text[], null::text[];
     return;
   end if;
   select * into v_family from app_private.refresh_token_families f where f.id = v_token.family_id for update;
@@ -508,15 +550,25 @@ begin
   select * into v_token from app_private.refresh_tokens t where t.id = v_token.id;
 
   if v_family.revoked_at is not null or v_family.expires_at <= now() or v_family.last_used_at < now() - p_idle then
-    return query select 'invalid'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal;
+    return query select 'invalid'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal, null::text, null::text[], null::text[];
     return;
   end if;
+
+  -- Claims come from the database now: a member who was removed gets no new token.
+  begin
+    select * into v_claims from app_private.token_claims(v_family.user_id, v_family.tenant_id);
+  exception when sqlstate 'DNIED' then
+    update app_private.refresh_token_families set revoked_at = now(), revoked_reason = 'membership gone' where id = v_family.id;
+    return query select 'invalid'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal, null::text, null::text[], null::text[];
+    return;
+  end;
 
   if v_token.rotated_at is null then
     update app_private.refresh_tokens set rotated_at = now() where id = v_token.id;
     insert into app_private.refresh_tokens (family_id, token_hash, parent_id) values (v_family.id, p_successor_hash, v_token.id);
     update app_private.refresh_token_families set last_used_at = now() where id = v_family.id;
-    return query select 'rotated'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal;
+    return query select 'rotated'::text, v_family.id, v_family.user_id, v_claims.tenant_id, v_family.amr, v_family.aal,
+      v_claims.role, v_claims.permissions, v_claims.services;
     return;
   end if;
 
@@ -524,13 +576,15 @@ begin
   if v_token.rotated_at > now() - p_grace and exists (
     select 1 from app_private.refresh_tokens c where c.parent_id = v_token.id and c.token_hash = p_successor_hash and c.rotated_at is null
   ) then
-    return query select 'grace'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal;
+    return query select 'grace'::text, v_family.id, v_family.user_id, v_claims.tenant_id, v_family.amr, v_family.aal,
+      v_claims.role, v_claims.permissions, v_claims.services;
     return;
   end if;
 
   update app_private.refresh_token_families set revoked_at = now(), revoked_reason = 'refresh token reused'
    where id = v_family.id;
-  return query select 'reused'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal;
+  return query select 'reused'::text, v_family.id, v_family.user_id, v_family.tenant_id, v_family.amr, v_family.aal,
+    null::text, null::text[], null::text[];
 end;
 $$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
 

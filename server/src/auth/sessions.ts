@@ -55,31 +55,36 @@ export async function mintAccessToken(
   return { accessToken: await deps.tokens.sign(claims), claims };
 }
 
+async function signClaims(
+  deps: AuthDeps,
+  userId: string,
+  sid: string | null,
+  row: TokenClaimsRow,
+  amr: string[],
+  aal: Aal,
+): Promise<string> {
+  return deps.tokens.sign({ sub: userId, tid: row.tenant_id, role: row.role, perms: row.permissions, svc: row.services, sid, amr, aal });
+}
+
+/** A new sign-in: one round trip creates the family and returns the claims to sign. */
 export async function startSession(
   deps: AuthDeps,
   args: { userId: string; tenantId?: string | null; amr: string[]; aal: Aal },
 ): Promise<IssuedTokens> {
-  // Resolve the workspace first so a refused tenant creates no family.
-  const { rows } = await deps.pool.query<{ tenant_id: string | null }>("select tenant_id from app_private.token_claims($1, $2)", [
-    args.userId,
-    args.tenantId ?? null,
-  ]);
-  const tenantId = rows[0].tenant_id;
   const refreshToken = randomToken();
-  const family = await deps.pool.query<{ id: string }>(
-    "select app_private.create_refresh_family($1, $2, $3, $4, $5, make_interval(secs => $6)) as id",
-    [args.userId, tenantId, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds],
+  const { rows } = await deps.pool.query<TokenClaimsRow & { family_id: string }>(
+    "select * from app_private.start_session($1, $2, $3, $4, $5, make_interval(secs => $6))",
+    [args.userId, args.tenantId ?? null, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds],
   );
-  const sid = family.rows[0].id;
-  const { accessToken } = await mintAccessToken(deps, { userId: args.userId, tenantId, sid, amr: args.amr, aal: args.aal });
-  return { accessToken, refreshToken, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId };
+  const row = rows[0];
+  const accessToken = await signClaims(deps, args.userId, row.family_id, row, args.amr, args.aal);
+  return { accessToken, refreshToken, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: row.tenant_id };
 }
 
-interface RotateRow {
+interface RotateRow extends TokenClaimsRow {
   outcome: "rotated" | "grace" | "reused" | "invalid";
   family_id: string | null;
   user_id: string | null;
-  tenant_id: string | null;
   amr: string[] | null;
   aal: Aal | null;
 }
@@ -87,7 +92,8 @@ interface RotateRow {
 /**
  * Rotates a refresh token. Concurrent calls with the same token serialise on
  * the family row: one rotates, the others (within the grace window) receive
- * the same successor. Reuse after the window revokes the family.
+ * the same successor. Reuse after the window revokes the family. The claims
+ * are recomputed in the same round trip; a removed member gets nothing.
  */
 export async function refreshSession(deps: AuthDeps, refreshToken: string): Promise<IssuedTokens> {
   const successor = refreshSuccessor(deps.tokens.keys.refreshSecret, refreshToken);
@@ -98,23 +104,8 @@ export async function refreshSession(deps: AuthDeps, refreshToken: string): Prom
   const r = rows[0];
   if (r.outcome === "reused") throw new AppError("BADTK", "This refresh token was already used; the session has been ended for safety. Sign in again.");
   if (r.outcome === "invalid") throw new AppError("BADTK", "The refresh token is not valid or has expired. Sign in again.");
-  try {
-    const { accessToken, claims } = await mintAccessToken(deps, {
-      userId: r.user_id!,
-      tenantId: r.tenant_id,
-      sid: r.family_id,
-      amr: r.amr ?? [],
-      aal: r.aal ?? "aal1",
-    });
-    return { accessToken, refreshToken: successor, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: claims.tid };
-  } catch (e) {
-    // No longer a member of the family's workspace: end the session rather than silently switching.
-    if (e && typeof e === "object" && (e as { code?: string }).code === "DNIED") {
-      await revokeFamily(deps, r.family_id!, "membership gone");
-      throw new AppError("BADTK", "You are no longer a member of that workspace. Sign in again.");
-    }
-    throw e;
-  }
+  const accessToken = await signClaims(deps, r.user_id!, r.family_id, r, r.amr ?? [], r.aal ?? "aal1");
+  return { accessToken, refreshToken: successor, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: r.tenant_id };
 }
 
 export async function revokeFamily(deps: AuthDeps, familyId: string, reason: string): Promise<void> {

@@ -43,6 +43,18 @@ describe("POST /auth/register", () => {
     expect((await getJobs(getDb(), "user__send_account_exists_email")).map((j) => j.payload)).toContainEqual({ userId: user.id });
   });
 
+  it("registers people with the same workspace name at the same moment, each with a distinct slug", async () => {
+    const emails = Array.from({ length: 10 }, () => uniqueEmail("same"));
+    const results = await Promise.all(emails.map((email) => server.post("/auth/register", { email, password: GOOD_PASSWORD, name: "Same", workspaceName: "Same Name" })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(202));
+    const slugs = await q(
+      "select t.slug from app_public.tenants t join app_public.memberships m on m.tenant_id = t.id join app_public.users u on u.id = m.user_id where u.email = any($1)",
+      [emails],
+    );
+    expect(new Set(slugs.map((r) => r.slug)).size).toBe(10);
+    expect(slugs.map((r) => r.slug)).toContain("same-name");
+  });
+
   it("leaves nothing behind when a step fails midway (one transaction)", async () => {
     const email = uniqueEmail("atomic");
     await getDb().superPool.query("alter table app_public.tenants add constraint test_fail check (name <> 'FAIL ME')");

@@ -14,9 +14,11 @@ export const schema = z.object({
 });
 
 interface LoginRow {
-  id: string;
+  user_id: string | null;
   password_hash: string | null;
   mfa_enabled: boolean;
+  lock_remaining: number;
+  has_failures: boolean;
 }
 
 /**
@@ -32,26 +34,14 @@ export default defineRoute({
   async handler({ req, res, body, deps }) {
     const { config, pool } = deps;
     const key = `email:${body.email.toLowerCase()}`;
-    const lock = await pool.query<{ remaining: number | null }>(
-      "select extract(epoch from app_private.login_lock_remaining($1))::int as remaining",
-      [key],
-    );
-    const remaining = lock.rows[0]?.remaining;
-    if (remaining && remaining > 0) {
-      res.setHeader("retry-after", String(remaining));
-      throw new AppError("LOCKD", `Too many failed sign-in attempts. Try again in ${remaining} seconds, or reset your password.`);
-    }
-
-    const { rows } = await pool.query<LoginRow>(
-      `select u.id, s.password_hash, coalesce(m.confirmed_at is not null, false) as mfa_enabled
-         from app_public.users u
-         left join app_private.user_secrets s on s.user_id = u.id
-         left join app_private.mfa_totp m on m.user_id = u.id
-        where u.email = $1`,
-      [body.email],
-    );
+    const { rows } = await pool.query<LoginRow>("select * from app_private.login_lookup($1, $2)", [body.email, key]);
     const user = rows[0];
-    if (!(await verifyPassword(user?.password_hash, body.password))) {
+    if (user.lock_remaining > 0) {
+      res.setHeader("retry-after", String(user.lock_remaining));
+      throw new AppError("LOCKD", `Too many failed sign-in attempts. Try again in ${user.lock_remaining} seconds, or reset your password.`);
+    }
+    // Always one argon2 verification: an unknown email is checked against a dummy hash (same time, same answer).
+    if (!(await verifyPassword(user.password_hash, body.password)) || !user.user_id) {
       await pool.query("select app_private.record_login_failure($1, $2, make_interval(secs => $3), make_interval(secs => $4))", [
         key,
         config.login.freeFailures,
@@ -60,12 +50,12 @@ export default defineRoute({
       ]);
       throw new AppError("CREDS", "Email or password is incorrect.");
     }
-    await pool.query("select app_private.record_login_success($1)", [key]);
+    if (user.has_failures) await pool.query("select app_private.record_login_success($1)", [key]);
 
     if (user.mfa_enabled) {
-      return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.id, tenantId: body.tenantId ?? null }) };
+      return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null }) };
     }
-    const tokens = await startSession(deps, { userId: user.id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
+    const tokens = await startSession(deps, { userId: user.user_id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
     return sendTokens(config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
 });
