@@ -24,27 +24,468 @@ export type Scalars = {
    * to unexpected results.
    */
   Datetime: { input: string; output: string; }
+  /** Represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
   /** A universally unique identifier as defined by [RFC 4122](https://tools.ietf.org/html/rfc4122). */
   UUID: { input: string; output: string; }
+};
+
+/** All input for the `acceptInvitation` mutation. */
+export type AcceptInvitationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  token?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `acceptInvitation` mutation. */
+export type AcceptInvitationPayload = {
+  __typename?: 'AcceptInvitationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Membership`. May be used by Relay 1. */
+  membershipEdge?: Maybe<MembershipEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Membership>;
+};
+
+
+/** The output of our `acceptInvitation` mutation. */
+export type AcceptInvitationPayloadMembershipEdgeArgs = {
+  orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `changeMemberRole` mutation. */
+export type ChangeMemberRoleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  customRoleId?: InputMaybe<Scalars['UUID']['input']>;
+  membershipId?: InputMaybe<Scalars['UUID']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `changeMemberRole` mutation. */
+export type ChangeMemberRolePayload = {
+  __typename?: 'ChangeMemberRolePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Membership`. May be used by Relay 1. */
+  membershipEdge?: Maybe<MembershipEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Membership>;
+};
+
+
+/** The output of our `changeMemberRole` mutation. */
+export type ChangeMemberRolePayloadMembershipEdgeArgs = {
+  orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the create `Post` mutation. */
+export type CreatePostInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `Post` to be created by this mutation. */
+  post: PostInput;
+};
+
+/** The output of our create `Post` mutation. */
+export type CreatePostPayload = {
+  __typename?: 'CreatePostPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `Post` that was created by this mutation. */
+  post?: Maybe<Post>;
+  /** An edge for our `Post`. May be used by Relay 1. */
+  postEdge?: Maybe<PostEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `Post` mutation. */
+export type CreatePostPayloadPostEdgeArgs = {
+  orderBy?: Array<PostOrderBy>;
+};
+
+/** All input for the create `Role` mutation. */
+export type CreateRoleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `Role` to be created by this mutation. */
+  role: RoleInput;
+};
+
+/** The output of our create `Role` mutation. */
+export type CreateRolePayload = {
+  __typename?: 'CreateRolePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `Role` that was created by this mutation. */
+  role?: Maybe<Role>;
+  /** An edge for our `Role`. May be used by Relay 1. */
+  roleEdge?: Maybe<RoleEdge>;
+};
+
+
+/** The output of our create `Role` mutation. */
+export type CreateRolePayloadRoleEdgeArgs = {
+  orderBy?: Array<RoleOrderBy>;
+};
+
+/** All input for the `deletePostById` mutation. */
+export type DeletePostByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Post` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deletePostByTenantIdAndRowId` mutation. */
+export type DeletePostByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deletePost` mutation. */
+export type DeletePostInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `Post` mutation. */
+export type DeletePostPayload = {
+  __typename?: 'DeletePostPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedPostId?: Maybe<Scalars['ID']['output']>;
+  /** The `Post` that was deleted by this mutation. */
+  post?: Maybe<Post>;
+  /** An edge for our `Post`. May be used by Relay 1. */
+  postEdge?: Maybe<PostEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `Post` mutation. */
+export type DeletePostPayloadPostEdgeArgs = {
+  orderBy?: Array<PostOrderBy>;
+};
+
+/** All input for the `deleteRoleById` mutation. */
+export type DeleteRoleByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Role` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteRoleByTenantIdAndKey` mutation. */
+export type DeleteRoleByTenantIdAndKeyInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteRoleByTenantIdAndRowId` mutation. */
+export type DeleteRoleByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteRole` mutation. */
+export type DeleteRoleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `Role` mutation. */
+export type DeleteRolePayload = {
+  __typename?: 'DeleteRolePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedRoleId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `Role` that was deleted by this mutation. */
+  role?: Maybe<Role>;
+  /** An edge for our `Role`. May be used by Relay 1. */
+  roleEdge?: Maybe<RoleEdge>;
+};
+
+
+/** The output of our delete `Role` mutation. */
+export type DeleteRolePayloadRoleEdgeArgs = {
+  orderBy?: Array<RoleOrderBy>;
+};
+
+/** All input for the `deleteTenant` mutation. */
+export type DeleteTenantInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  confirmSlug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `deleteTenant` mutation. */
+export type DeleteTenantPayload = {
+  __typename?: 'DeleteTenantPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** An invitation for someone to join this workspace by email. */
+export type Invitation = Node & {
+  __typename?: 'Invitation';
+  acceptedAt?: Maybe<Scalars['Datetime']['output']>;
+  acceptedBy?: Maybe<Scalars['UUID']['output']>;
+  createdAt: Scalars['Datetime']['output'];
+  customRoleId?: Maybe<Scalars['UUID']['output']>;
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  invitedBy?: Maybe<Scalars['UUID']['output']>;
+  revokedAt?: Maybe<Scalars['Datetime']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  /** Reads a single `RoleTemplate` that is related to this `Invitation`. */
+  roleTemplateByRole?: Maybe<RoleTemplate>;
+  rowId: Scalars['UUID']['output'];
+  /** Reads a single `Tenant` that is related to this `Invitation`. */
+  tenant?: Maybe<Tenant>;
+  /** Reads a single `Role` that is related to this `Invitation`. */
+  tenantCustomRole?: Maybe<Role>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads a single `User` that is related to this `Invitation`. */
+  userByAcceptedBy?: Maybe<User>;
+  /** Reads a single `User` that is related to this `Invitation`. */
+  userByInvitedBy?: Maybe<User>;
+};
+
+/**
+ * A condition to be used against `Invitation` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type InvitationCondition = {
+  /** Checks for equality with the object’s `acceptedBy` field. */
+  acceptedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `invitedBy` field. */
+  invitedBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Invitation` values. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  /** A list of edges which contains the `Invitation` and cursor to aid in pagination. */
+  edges: Array<Maybe<InvitationEdge>>;
+  /** A list of `Invitation` objects. */
+  nodes: Array<Maybe<Invitation>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Invitation` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Invitation` edge in the connection. */
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Invitation` at the end of the edge. */
+  node?: Maybe<Invitation>;
+};
+
+/** Methods to use when ordering `Invitation`. */
+export type InvitationOrderBy =
+  | 'ACCEPTED_BY_ASC'
+  | 'ACCEPTED_BY_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'INVITED_BY_ASC'
+  | 'INVITED_BY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** All input for the `inviteMember` mutation. */
+export type InviteMemberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  customRoleId?: InputMaybe<Scalars['UUID']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `inviteMember` mutation. */
+export type InviteMemberPayload = {
+  __typename?: 'InviteMemberPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Invitation`. May be used by Relay 1. */
+  invitationEdge?: Maybe<InvitationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Invitation>;
+};
+
+
+/** The output of our `inviteMember` mutation. */
+export type InviteMemberPayloadInvitationEdgeArgs = {
+  orderBy?: Array<InvitationOrderBy>;
+};
+
+/** All input for the `leaveTenant` mutation. */
+export type LeaveTenantInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `leaveTenant` mutation. */
+export type LeaveTenantPayload = {
+  __typename?: 'LeaveTenantPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Membership`. May be used by Relay 1. */
+  membershipEdge?: Maybe<MembershipEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Membership>;
+};
+
+
+/** The output of our `leaveTenant` mutation. */
+export type LeaveTenantPayloadMembershipEdgeArgs = {
+  orderBy?: Array<MembershipOrderBy>;
 };
 
 /** A user's membership of a workspace, with the role that sets their permissions there. */
 export type Membership = Node & {
   __typename?: 'Membership';
   createdAt: Scalars['Datetime']['output'];
+  /** A custom role of this workspace, used instead of a built-in role. */
+  customRoleId?: Maybe<Scalars['UUID']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
-  role: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `Post`. */
+  postsByTenantIdAndAuthorId: PostConnection;
+  role?: Maybe<Scalars['String']['output']>;
   /** Reads a single `RoleTemplate` that is related to this `Membership`. */
   roleTemplateByRole?: Maybe<RoleTemplate>;
   rowId: Scalars['UUID']['output'];
   /** Reads a single `Tenant` that is related to this `Membership`. */
   tenant?: Maybe<Tenant>;
+  /** Reads a single `Role` that is related to this `Membership`. */
+  tenantCustomRole?: Maybe<Role>;
   tenantId: Scalars['UUID']['output'];
   updatedAt: Scalars['Datetime']['output'];
   /** Reads a single `User` that is related to this `Membership`. */
   user?: Maybe<User>;
   userId: Scalars['UUID']['output'];
+};
+
+
+/** A user's membership of a workspace, with the role that sets their permissions there. */
+export type MembershipPostsByTenantIdAndAuthorIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PostCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PostOrderBy>>;
 };
 
 /**
@@ -105,8 +546,66 @@ export type MembershipOrderBy =
 /** The root mutation type which contains root level fields which mutate data. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Joins the workspace an invitation is for. The signed-in user's email must match the invitation. Switch to the workspace afterwards to work in it. */
+  acceptInvitation?: Maybe<AcceptInvitationPayload>;
+  /** Gives a member a built-in or custom role. Needs `tenant:members.manage`; only owners can make or unmake owners; the last owner cannot be demoted. */
+  changeMemberRole?: Maybe<ChangeMemberRolePayload>;
+  /** Creates a single `Post`. */
+  createPost?: Maybe<CreatePostPayload>;
+  /** Creates a single `Role`. */
+  createRole?: Maybe<CreateRolePayload>;
+  /** Deletes a single `Post` using a unique key. */
+  deletePost?: Maybe<DeletePostPayload>;
+  /** Deletes a single `Post` using its globally unique id. */
+  deletePostById?: Maybe<DeletePostPayload>;
+  /** Deletes a single `Post` using a unique key. */
+  deletePostByTenantIdAndRowId?: Maybe<DeletePostPayload>;
+  /** Deletes a single `Role` using a unique key. */
+  deleteRole?: Maybe<DeleteRolePayload>;
+  /** Deletes a single `Role` using its globally unique id. */
+  deleteRoleById?: Maybe<DeleteRolePayload>;
+  /** Deletes a single `Role` using a unique key. */
+  deleteRoleByTenantIdAndKey?: Maybe<DeleteRolePayload>;
+  /** Deletes a single `Role` using a unique key. */
+  deleteRoleByTenantIdAndRowId?: Maybe<DeleteRolePayload>;
+  /** Deletes the active workspace and everything in it. Owner only; pass the workspace slug to confirm. */
+  deleteTenant?: Maybe<DeleteTenantPayload>;
+  /** Invites someone to the active workspace by email, with a built-in role (default member) or a custom role. Needs `tenant:members.invite`; you cannot grant permissions you do not hold. */
+  inviteMember?: Maybe<InviteMemberPayload>;
+  /** Leaves the active workspace. The last owner cannot leave; transfer ownership or delete it. */
+  leaveTenant?: Maybe<LeaveTenantPayload>;
+  /** Removes a member from the active workspace (needs `tenant:members.manage`; owners only by owners). Their sessions for it end. */
+  removeMember?: Maybe<RemoveMemberPayload>;
+  /** Cancels a pending invitation of the active workspace. */
+  revokeInvitation?: Maybe<RevokeInvitationPayload>;
   /** Sends a message to the operators of this LogicSpike installation. Works without signing in. Returns true once the message is queued for delivery. */
   submitContactMessage?: Maybe<SubmitContactMessagePayload>;
+  /** Makes another member the owner; you become an admin. */
+  transferOwnership?: Maybe<TransferOwnershipPayload>;
+  /** Updates a single `Post` using a unique key and a patch. */
+  updatePost?: Maybe<UpdatePostPayload>;
+  /** Updates a single `Post` using its globally unique id and a patch. */
+  updatePostById?: Maybe<UpdatePostPayload>;
+  /** Updates a single `Post` using a unique key and a patch. */
+  updatePostByTenantIdAndRowId?: Maybe<UpdatePostPayload>;
+  /** Updates a single `Role` using a unique key and a patch. */
+  updateRole?: Maybe<UpdateRolePayload>;
+  /** Updates a single `Role` using its globally unique id and a patch. */
+  updateRoleById?: Maybe<UpdateRolePayload>;
+  /** Updates a single `Role` using a unique key and a patch. */
+  updateRoleByTenantIdAndKey?: Maybe<UpdateRolePayload>;
+  /** Updates a single `Role` using a unique key and a patch. */
+  updateRoleByTenantIdAndRowId?: Maybe<UpdateRolePayload>;
+  /** Updates a single `Tenant` using a unique key and a patch. */
+  updateTenant?: Maybe<UpdateTenantPayload>;
+  /** Updates a single `Tenant` using its globally unique id and a patch. */
+  updateTenantById?: Maybe<UpdateTenantPayload>;
+  /** Updates a single `Tenant` using a unique key and a patch. */
+  updateTenantBySlug?: Maybe<UpdateTenantPayload>;
+  /** Updates a single `TenantSetting` using a unique key and a patch. */
+  updateTenantSetting?: Maybe<UpdateTenantSettingPayload>;
+  /** Updates a single `TenantSetting` using its globally unique id and a patch. */
+  updateTenantSettingById?: Maybe<UpdateTenantSettingPayload>;
   /** Updates a single `User` using a unique key and a patch. */
   updateUser?: Maybe<UpdateUserPayload>;
   /** Updates a single `User` using a unique key and a patch. */
@@ -117,8 +616,182 @@ export type Mutation = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationChangeMemberRoleArgs = {
+  input: ChangeMemberRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreatePostArgs = {
+  input: CreatePostInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateRoleArgs = {
+  input: CreateRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePostArgs = {
+  input: DeletePostInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePostByIdArgs = {
+  input: DeletePostByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeletePostByTenantIdAndRowIdArgs = {
+  input: DeletePostByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteRoleArgs = {
+  input: DeleteRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteRoleByIdArgs = {
+  input: DeleteRoleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteRoleByTenantIdAndKeyArgs = {
+  input: DeleteRoleByTenantIdAndKeyInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteRoleByTenantIdAndRowIdArgs = {
+  input: DeleteRoleByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteTenantArgs = {
+  input: DeleteTenantInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationLeaveTenantArgs = {
+  input: LeaveTenantInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationRemoveMemberArgs = {
+  input: RemoveMemberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationRevokeInvitationArgs = {
+  input: RevokeInvitationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationSubmitContactMessageArgs = {
   input: SubmitContactMessageInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationTransferOwnershipArgs = {
+  input: TransferOwnershipInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePostArgs = {
+  input: UpdatePostInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePostByIdArgs = {
+  input: UpdatePostByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdatePostByTenantIdAndRowIdArgs = {
+  input: UpdatePostByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateRoleArgs = {
+  input: UpdateRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateRoleByIdArgs = {
+  input: UpdateRoleByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateRoleByTenantIdAndKeyArgs = {
+  input: UpdateRoleByTenantIdAndKeyInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateRoleByTenantIdAndRowIdArgs = {
+  input: UpdateRoleByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantArgs = {
+  input: UpdateTenantInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantByIdArgs = {
+  input: UpdateTenantByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantBySlugArgs = {
+  input: UpdateTenantBySlugInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantSettingArgs = {
+  input: UpdateTenantSettingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateTenantSettingByIdArgs = {
+  input: UpdateTenantSettingByIdInput;
 };
 
 
@@ -207,6 +880,99 @@ export type PermissionOrderBy =
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC';
 
+/** A blog post of the workspace. */
+export type Post = Node & {
+  __typename?: 'Post';
+  authorId?: Maybe<Scalars['UUID']['output']>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  publishedAt?: Maybe<Scalars['Datetime']['output']>;
+  rowId: Scalars['UUID']['output'];
+  /** `draft` or `published`; publishing needs `blog:posts.publish`. */
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `Post`. */
+  tenant?: Maybe<Tenant>;
+  /** Reads a single `Membership` that is related to this `Post`. */
+  tenantAuthor?: Maybe<Membership>;
+  tenantId: Scalars['UUID']['output'];
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/** A condition to be used against `Post` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type PostCondition = {
+  /** Checks for equality with the object’s `authorId` field. */
+  authorId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `publishedAt` field. */
+  publishedAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Post` values. */
+export type PostConnection = {
+  __typename?: 'PostConnection';
+  /** A list of edges which contains the `Post` and cursor to aid in pagination. */
+  edges: Array<Maybe<PostEdge>>;
+  /** A list of `Post` objects. */
+  nodes: Array<Maybe<Post>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Post` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Post` edge in the connection. */
+export type PostEdge = {
+  __typename?: 'PostEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Post` at the end of the edge. */
+  node?: Maybe<Post>;
+};
+
+/** An input for mutations affecting `Post` */
+export type PostInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** `draft` or `published`; publishing needs `blog:posts.publish`. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** Methods to use when ordering `Post`. */
+export type PostOrderBy =
+  | 'AUTHOR_ID_ASC'
+  | 'AUTHOR_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'PUBLISHED_AT_ASC'
+  | 'PUBLISHED_AT_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `Post`. Fields that are set will be updated. */
+export type PostPatch = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** `draft` or `published`; publishing needs `blog:posts.publish`. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The root query type which gives access points into the data universe. */
 export type Query = Node & {
   __typename?: 'Query';
@@ -216,6 +982,14 @@ export type Query = Node & {
   currentUser?: Maybe<User>;
   /** The root query type must be a `Node` to work well with Relay 1 mutations. This just resolves to `query`. */
   id: Scalars['ID']['output'];
+  /** Get a single `Invitation`. */
+  invitation?: Maybe<Invitation>;
+  /** Reads a single `Invitation` using its globally unique `ID`. */
+  invitationById?: Maybe<Invitation>;
+  /** Get a single `Invitation`. */
+  invitationByTenantIdAndRowId?: Maybe<Invitation>;
+  /** Reads and enables pagination through a set of `Invitation`. */
+  invitations?: Maybe<InvitationConnection>;
   /** Get a single `Membership`. */
   membership?: Maybe<Membership>;
   /** Reads a single `Membership` using its globally unique `ID`. */
@@ -236,11 +1010,27 @@ export type Query = Node & {
   permissionById?: Maybe<Permission>;
   /** Reads and enables pagination through a set of `Permission`. */
   permissions?: Maybe<PermissionConnection>;
+  /** Get a single `Post`. */
+  post?: Maybe<Post>;
+  /** Reads a single `Post` using its globally unique `ID`. */
+  postById?: Maybe<Post>;
+  /** Get a single `Post`. */
+  postByTenantIdAndRowId?: Maybe<Post>;
+  /** Reads and enables pagination through a set of `Post`. */
+  posts?: Maybe<PostConnection>;
   /**
    * Exposes the root query type nested one level down. This is helpful for Relay 1
    * which can only query top level fields if they are in a particular form.
    */
   query: Query;
+  /** Get a single `Role`. */
+  role?: Maybe<Role>;
+  /** Reads a single `Role` using its globally unique `ID`. */
+  roleById?: Maybe<Role>;
+  /** Get a single `Role`. */
+  roleByTenantIdAndKey?: Maybe<Role>;
+  /** Get a single `Role`. */
+  roleByTenantIdAndRowId?: Maybe<Role>;
   /** Get a single `RoleTemplate`. */
   roleTemplate?: Maybe<RoleTemplate>;
   /** Reads a single `RoleTemplate` using its globally unique `ID`. */
@@ -249,12 +1039,20 @@ export type Query = Node & {
   roleTemplateByRank?: Maybe<RoleTemplate>;
   /** Reads and enables pagination through a set of `RoleTemplate`. */
   roleTemplates?: Maybe<RoleTemplateConnection>;
+  /** Reads and enables pagination through a set of `Role`. */
+  roles?: Maybe<RoleConnection>;
   /** Get a single `Tenant`. */
   tenant?: Maybe<Tenant>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
   /** Get a single `Tenant`. */
   tenantBySlug?: Maybe<Tenant>;
+  /** Get a single `TenantSetting`. */
+  tenantSetting?: Maybe<TenantSetting>;
+  /** Reads a single `TenantSetting` using its globally unique `ID`. */
+  tenantSettingById?: Maybe<TenantSetting>;
+  /** Reads and enables pagination through a set of `TenantSetting`. */
+  tenantSettings?: Maybe<TenantSettingConnection>;
   /** Reads and enables pagination through a set of `Tenant`. */
   tenants?: Maybe<TenantConnection>;
   /** Get a single `User`. */
@@ -265,6 +1063,37 @@ export type Query = Node & {
   userById?: Maybe<User>;
   /** Reads and enables pagination through a set of `User`. */
   users?: Maybe<UserConnection>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvitationArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvitationByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvitationByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvitationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvitationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvitationOrderBy>>;
 };
 
 
@@ -345,6 +1174,63 @@ export type QueryPermissionsArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryPostArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPostByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPostByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPostsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PostCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PostOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryRoleArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryRoleByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryRoleByTenantIdAndKeyArgs = {
+  key: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryRoleByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryRoleTemplateArgs = {
   key: Scalars['String']['input'];
 };
@@ -375,6 +1261,18 @@ export type QueryRoleTemplatesArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryRolesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<RoleCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RoleOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryTenantArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -389,6 +1287,30 @@ export type QueryTenantByIdArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryTenantBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingArgs = {
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantSettingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantSettingCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantSettingOrderBy>>;
 };
 
 
@@ -431,6 +1353,148 @@ export type QueryUsersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<UserOrderBy>>;
+};
+
+/** All input for the `removeMember` mutation. */
+export type RemoveMemberInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  membershipId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `removeMember` mutation. */
+export type RemoveMemberPayload = {
+  __typename?: 'RemoveMemberPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Membership`. May be used by Relay 1. */
+  membershipEdge?: Maybe<MembershipEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Membership>;
+};
+
+
+/** The output of our `removeMember` mutation. */
+export type RemoveMemberPayloadMembershipEdgeArgs = {
+  orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `revokeInvitation` mutation. */
+export type RevokeInvitationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  invitationId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `revokeInvitation` mutation. */
+export type RevokeInvitationPayload = {
+  __typename?: 'RevokeInvitationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Invitation`. May be used by Relay 1. */
+  invitationEdge?: Maybe<InvitationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Invitation>;
+};
+
+
+/** The output of our `revokeInvitation` mutation. */
+export type RevokeInvitationPayloadInvitationEdgeArgs = {
+  orderBy?: Array<InvitationOrderBy>;
+};
+
+/** A custom role of this workspace: a named set of permissions members can be given. */
+export type Role = Node & {
+  __typename?: 'Role';
+  createdAt: Scalars['Datetime']['output'];
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  permissions: Array<Maybe<Scalars['String']['output']>>;
+  rowId: Scalars['UUID']['output'];
+  /** Reads a single `Tenant` that is related to this `Role`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/** A condition to be used against `Role` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type RoleCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Role` values. */
+export type RoleConnection = {
+  __typename?: 'RoleConnection';
+  /** A list of edges which contains the `Role` and cursor to aid in pagination. */
+  edges: Array<Maybe<RoleEdge>>;
+  /** A list of `Role` objects. */
+  nodes: Array<Maybe<Role>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Role` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Role` edge in the connection. */
+export type RoleEdge = {
+  __typename?: 'RoleEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Role` at the end of the edge. */
+  node?: Maybe<Role>;
+};
+
+/** An input for mutations affecting `Role` */
+export type RoleInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  permissions?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+};
+
+/** Methods to use when ordering `Role`. */
+export type RoleOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `Role`. Fields that are set will be updated. */
+export type RolePatch = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  permissions?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
 };
 
 /** Built-in roles (owner, admin, member) and the permissions each grants. */
@@ -534,12 +1598,32 @@ export type Tenant = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Reads and enables pagination through a set of `Invitation`. */
+  invitations: InvitationConnection;
   /** Reads and enables pagination through a set of `Membership`. */
   memberships: MembershipConnection;
   name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `Post`. */
+  posts: PostConnection;
+  /** Reads and enables pagination through a set of `Role`. */
+  roles: RoleConnection;
   rowId: Scalars['UUID']['output'];
   slug: Scalars['String']['output'];
+  /** Reads a single `TenantSetting` that is related to this `Tenant`. */
+  tenantSetting?: Maybe<TenantSetting>;
   updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantInvitationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvitationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvitationOrderBy>>;
 };
 
 
@@ -552,6 +1636,30 @@ export type TenantMembershipsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantPostsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PostCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PostOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantRolesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<RoleCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RoleOrderBy>>;
 };
 
 /** A condition to be used against `Tenant` object types. All fields are tested for equality and combined with a logical ‘and.’ */
@@ -593,6 +1701,358 @@ export type TenantOrderBy =
   | 'ROW_ID_DESC'
   | 'SLUG_ASC'
   | 'SLUG_DESC';
+
+/** Represents an update to a `Tenant`. Fields that are set will be updated. */
+export type TenantPatch = {
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Branding and regional settings of a workspace. */
+export type TenantSetting = Node & {
+  __typename?: 'TenantSetting';
+  createdAt: Scalars['Datetime']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** BCP 47 language tag, e.g. `en-IN`. */
+  locale: Scalars['String']['output'];
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  /** Free-form JSON object for the workspace's own settings, at most 16 KiB. */
+  preferences: Scalars['JSON']['output'];
+  primaryColor?: Maybe<Scalars['String']['output']>;
+  /** Reads a single `Tenant` that is related to this `TenantSetting`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** IANA time zone name, e.g. `Asia/Kolkata`. */
+  timezone: Scalars['String']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+  /** First day of the week: 0 = Sunday, 1 = Monday, ... 6 = Saturday. */
+  weekStart: Scalars['Int']['output'];
+};
+
+/**
+ * A condition to be used against `TenantSetting` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type TenantSettingCondition = {
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `TenantSetting` values. */
+export type TenantSettingConnection = {
+  __typename?: 'TenantSettingConnection';
+  /** A list of edges which contains the `TenantSetting` and cursor to aid in pagination. */
+  edges: Array<Maybe<TenantSettingEdge>>;
+  /** A list of `TenantSetting` objects. */
+  nodes: Array<Maybe<TenantSetting>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `TenantSetting` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `TenantSetting` edge in the connection. */
+export type TenantSettingEdge = {
+  __typename?: 'TenantSettingEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `TenantSetting` at the end of the edge. */
+  node?: Maybe<TenantSetting>;
+};
+
+/** Methods to use when ordering `TenantSetting`. */
+export type TenantSettingOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `TenantSetting`. Fields that are set will be updated. */
+export type TenantSettingPatch = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** BCP 47 language tag, e.g. `en-IN`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  logoUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Free-form JSON object for the workspace's own settings, at most 16 KiB. */
+  preferences?: InputMaybe<Scalars['JSON']['input']>;
+  primaryColor?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone name, e.g. `Asia/Kolkata`. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the week: 0 = Sunday, 1 = Monday, ... 6 = Saturday. */
+  weekStart?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** All input for the `transferOwnership` mutation. */
+export type TransferOwnershipInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  membershipId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `transferOwnership` mutation. */
+export type TransferOwnershipPayload = {
+  __typename?: 'TransferOwnershipPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Membership`. May be used by Relay 1. */
+  membershipEdge?: Maybe<MembershipEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Membership>;
+};
+
+
+/** The output of our `transferOwnership` mutation. */
+export type TransferOwnershipPayloadMembershipEdgeArgs = {
+  orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `updatePostById` mutation. */
+export type UpdatePostByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Post` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Post` being updated. */
+  patch: PostPatch;
+};
+
+/** All input for the `updatePostByTenantIdAndRowId` mutation. */
+export type UpdatePostByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Post` being updated. */
+  patch: PostPatch;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updatePost` mutation. */
+export type UpdatePostInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Post` being updated. */
+  patch: PostPatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `Post` mutation. */
+export type UpdatePostPayload = {
+  __typename?: 'UpdatePostPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `Post` that was updated by this mutation. */
+  post?: Maybe<Post>;
+  /** An edge for our `Post`. May be used by Relay 1. */
+  postEdge?: Maybe<PostEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `Post` mutation. */
+export type UpdatePostPayloadPostEdgeArgs = {
+  orderBy?: Array<PostOrderBy>;
+};
+
+/** All input for the `updateRoleById` mutation. */
+export type UpdateRoleByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Role` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Role` being updated. */
+  patch: RolePatch;
+};
+
+/** All input for the `updateRoleByTenantIdAndKey` mutation. */
+export type UpdateRoleByTenantIdAndKeyInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `Role` being updated. */
+  patch: RolePatch;
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateRoleByTenantIdAndRowId` mutation. */
+export type UpdateRoleByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Role` being updated. */
+  patch: RolePatch;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateRole` mutation. */
+export type UpdateRoleInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Role` being updated. */
+  patch: RolePatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `Role` mutation. */
+export type UpdateRolePayload = {
+  __typename?: 'UpdateRolePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `Role` that was updated by this mutation. */
+  role?: Maybe<Role>;
+  /** An edge for our `Role`. May be used by Relay 1. */
+  roleEdge?: Maybe<RoleEdge>;
+};
+
+
+/** The output of our update `Role` mutation. */
+export type UpdateRolePayloadRoleEdgeArgs = {
+  orderBy?: Array<RoleOrderBy>;
+};
+
+/** All input for the `updateTenantById` mutation. */
+export type UpdateTenantByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Tenant` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Tenant` being updated. */
+  patch: TenantPatch;
+};
+
+/** All input for the `updateTenantBySlug` mutation. */
+export type UpdateTenantBySlugInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Tenant` being updated. */
+  patch: TenantPatch;
+  slug: Scalars['String']['input'];
+};
+
+/** All input for the `updateTenant` mutation. */
+export type UpdateTenantInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Tenant` being updated. */
+  patch: TenantPatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `Tenant` mutation. */
+export type UpdateTenantPayload = {
+  __typename?: 'UpdateTenantPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `Tenant` that was updated by this mutation. */
+  tenant?: Maybe<Tenant>;
+  /** An edge for our `Tenant`. May be used by Relay 1. */
+  tenantEdge?: Maybe<TenantEdge>;
+};
+
+
+/** The output of our update `Tenant` mutation. */
+export type UpdateTenantPayloadTenantEdgeArgs = {
+  orderBy?: Array<TenantOrderBy>;
+};
+
+/** All input for the `updateTenantSettingById` mutation. */
+export type UpdateTenantSettingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `TenantSetting` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `TenantSetting` being updated. */
+  patch: TenantSettingPatch;
+};
+
+/** All input for the `updateTenantSetting` mutation. */
+export type UpdateTenantSettingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `TenantSetting` being updated. */
+  patch: TenantSettingPatch;
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `TenantSetting` mutation. */
+export type UpdateTenantSettingPayload = {
+  __typename?: 'UpdateTenantSettingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `TenantSetting` that was updated by this mutation. */
+  tenantSetting?: Maybe<TenantSetting>;
+  /** An edge for our `TenantSetting`. May be used by Relay 1. */
+  tenantSettingEdge?: Maybe<TenantSettingEdge>;
+};
+
+
+/** The output of our update `TenantSetting` mutation. */
+export type UpdateTenantSettingPayloadTenantSettingEdgeArgs = {
+  orderBy?: Array<TenantSettingOrderBy>;
+};
 
 /** All input for the `updateUserByEmail` mutation. */
 export type UpdateUserByEmailInput = {
@@ -661,6 +2121,10 @@ export type User = Node & {
   email: Scalars['String']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Reads and enables pagination through a set of `Invitation`. */
+  invitationsByAcceptedBy: InvitationConnection;
+  /** Reads and enables pagination through a set of `Invitation`. */
+  invitationsByInvitedBy: InvitationConnection;
   /** True once the user has proven they control their email address. */
   isVerified: Scalars['Boolean']['output'];
   /** Reads and enables pagination through a set of `Membership`. */
@@ -668,6 +2132,30 @@ export type User = Node & {
   name: Scalars['String']['output'];
   rowId: Scalars['UUID']['output'];
   updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A person who can sign in. Visible to themselves and to members of their active workspace. */
+export type UserInvitationsByAcceptedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvitationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvitationOrderBy>>;
+};
+
+
+/** A person who can sign in. Visible to themselves and to members of their active workspace. */
+export type UserInvitationsByInvitedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvitationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvitationOrderBy>>;
 };
 
 

@@ -40,3 +40,15 @@ export function decodeJwt(token: string): { header: Record<string, any>; payload
   const [h, p] = token.split(".");
   return { header: JSON.parse(Buffer.from(h, "base64url").toString()), payload: JSON.parse(Buffer.from(p, "base64url").toString()) };
 }
+
+/** GraphQL as a signed-in user. */
+export function as(server: TestServer, token: string) {
+  return (query: string, variables?: Record<string, unknown>) => server.graphql(query, variables, bearer(token));
+}
+
+/** Switches the user's active workspace; returns the new access token. */
+export async function switchTenant(server: TestServer, user: { accessToken: string }, tenantId: string): Promise<string> {
+  const res = await server.post("/auth/switch-tenant", { tenantId }, bearer(user.accessToken));
+  if (res.status !== 200) throw new Error(`switch-tenant failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
