@@ -71,6 +71,40 @@ export async function load(opts: { url: string; method?: "GET" | "POST"; body?: 
   return { requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
+/** Runs `fn` from `concurrency` loops for `seconds`; returns completions per second. */
+export async function closedLoop(concurrency: number, seconds: number, fn: (worker: number) => Promise<unknown>): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (performance.now() < end) {
+        await fn(w);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Measures two sides `rounds` times, alternating which runs first so drift on
+ * a shared machine hits both alike; returns the median of each.
+ */
+export async function alternate(rounds: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number, number]> {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) as.push(await a()), bs.push(await b());
+    else bs.push(await b()), as.push(await a());
+  }
+  return [median(as), median(bs)];
+}
+
 export function ratioResult(r: Omit<BenchResult, "ratio">): BenchResult {
   const ratio = r.higherIsBetter ? r.value / r.baseline : r.baseline / r.value;
   return { ...r, ratio: Math.round(ratio * 1000) / 1000 };

@@ -12,12 +12,12 @@ import { printTable, startBenchEnv, type BenchEnv, type BenchResult } from "./li
 import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
 import { identity } from "./scenarios/identity";
-
-
+import { rlsCost } from "./scenarios/rlsCost";
 
 const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   graphqlVsRawPg,
   identity,
+  rlsCost,
   coldStart: () => coldStart(),
 };
 

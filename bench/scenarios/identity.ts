@@ -13,24 +13,9 @@ import { hashPassword } from "../../server/src/auth/passwords";
 import type { AuthDeps } from "../../server/src/auth/sessions";
 import { GOOD_PASSWORD, signUp } from "../../test/helpers/auth";
 import { startTestServer } from "../../test/helpers/server";
-import { load, ratioResult, type BenchEnv, type BenchResult } from "../lib";
+import { closedLoop, load, ratioResult, type BenchEnv, type BenchResult } from "../lib";
 
 const ROOT = path.join(__dirname, "..", "..");
-
-/** Runs `fn` from `concurrency` loops for `seconds`; returns completions per second. */
-async function closedLoop(concurrency: number, seconds: number, fn: (worker: number) => Promise<unknown>): Promise<number> {
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, w) => {
-      while (performance.now() < end) {
-        await fn(w);
-        done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
 
 /** The refresh client runs in its own process so its HTTP work does not share the server's event loop. */
 async function refreshLoop(url: string, seconds: number, tokens: string[]): Promise<number> {
