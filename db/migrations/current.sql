@@ -639,3 +639,186 @@ drop policy if exists select_none on app_public.memberships;
 create policy select_none on app_public.users for select to app_anonymous using (false);
 create policy select_none on app_public.tenants for select to app_anonymous using (false);
 create policy select_none on app_public.memberships for select to app_anonymous using (false);
+
+-- >>> email flows (issue 3)
+/*
+ * Email verification and password reset. The worker task that sends the
+ * email creates the token; only its SHA-256 is stored (email_tokens), with an
+ * expiry, and each token works once. Issuing a token replaces the user's
+ * unused ones of the same kind, so a retried job or a second request leaves
+ * exactly one live link. Consumption locks the token row, so two requests
+ * racing with one token cannot both succeed.
+ *
+ * Everything here is called on the owner pool (auth routes, worker), which
+ * reaches these tables through its own policies: no SECURITY DEFINER needed,
+ * and request roles have no USAGE on app_private. Drop-then-create keeps this
+ * block re-runnable.
+ */
+drop function if exists app_private.reset_password(bytea, text);
+drop function if exists app_private.verify_email(bytea);
+drop function if exists app_private.consume_email_token(bytea, text);
+drop function if exists app_private.email_token_owner(bytea, text);
+drop function if exists app_private.issue_email_token(uuid, text, bytea, interval);
+drop function if exists app_private.request_password_reset(text);
+drop function if exists app_private.request_verification_email(uuid);
+
+create function app_private.issue_email_token(p_user_id uuid, p_kind text, p_token_hash bytea, p_ttl interval)
+returns timestamptz as $$
+  with replaced as (
+    delete from app_private.email_tokens where user_id = p_user_id and kind = p_kind and used_at is null
+  )
+  insert into app_private.email_tokens (user_id, kind, token_hash, expires_at)
+    values (p_user_id, p_kind, p_token_hash, now() + p_ttl)
+  returning expires_at;
+$$ language sql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.issue_email_token(uuid, text, bytea, interval) is
+  E'Stores a new email token hash (replacing the user''s unused ones of that kind); returns its expiry.';
+
+/*
+ * Enqueueing lives in SQL so that "does this email have an account?" and
+ * "queue the email" are one statement: the route answers the same way, in
+ * about the same time, whether or not a row matched. The job key collapses
+ * repeated requests that arrive before the worker runs into one email.
+ */
+create function app_private.request_password_reset(p_email text) returns void as $$
+begin
+  perform app_private.add_job('user__send_password_reset_email', json_build_object('userId', u.id),
+                              job_key => 'user__send_password_reset_email:' || u.id)
+     from app_public.users u
+    where u.email = btrim(p_email)::citext;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.request_password_reset(text) is
+  E'Queues a password-reset email when an account has this email; does nothing (silently) otherwise.';
+
+create function app_private.request_verification_email(p_user_id uuid) returns boolean as $$
+begin
+  perform app_private.add_job('user__send_verification_email', json_build_object('userId', u.id),
+                              job_key => 'user__send_verification_email:' || u.id)
+     from app_public.users u
+    where u.id = p_user_id and not u.is_verified;
+  return found;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.request_verification_email(uuid) is
+  E'Queues a new verification email unless the user is already verified; true when queued.';
+
+/* Read-only look-up (no lock, nothing consumed): whose live token is this? No row when unknown, used or expired. */
+create function app_private.email_token_owner(p_token_hash bytea, p_kind text)
+returns table (user_id uuid, email citext) as $$
+  select u.id, u.email
+    from app_private.email_tokens t join app_public.users u on u.id = t.user_id
+   where t.token_hash = p_token_hash and t.kind = p_kind and t.used_at is null and t.expires_at > now();
+$$ language sql stable set search_path to pg_catalog, public, pg_temp;
+
+/*
+ * Marks a live token used and returns its user. FOR UPDATE serialises
+ * concurrent callers on the row; the losers re-read it after the winner
+ * commits, see used_at set, and get LNKEX. Guard clauses raise, so the
+ * caller's statement changes nothing for a bad token.
+ */
+create function app_private.consume_email_token(p_token_hash bytea, p_kind text) returns uuid as $$
+declare
+  v_token app_private.email_tokens;
+begin
+  select * into v_token from app_private.email_tokens t
+   where t.token_hash = p_token_hash and t.kind = p_kind
+     for update;
+  if v_token.id is null then
+    raise exception 'This link is not valid. Check that you copied the whole link, or request a new one.' using errcode = 'LNKEX';
+  end if;
+  if v_token.used_at is not null then
+    raise exception 'This link was already used or replaced by a newer one. Request a new one if you still need it.' using errcode = 'LNKEX';
+  end if;
+  if v_token.expires_at <= now() then
+    raise exception 'This link has expired. Request a new one.' using errcode = 'LNKEX';
+  end if;
+  update app_private.email_tokens set used_at = now() where id = v_token.id;
+  return v_token.user_id;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+
+create function app_private.verify_email(p_token_hash bytea) returns uuid as $$
+declare
+  v_user_id uuid := app_private.consume_email_token(p_token_hash, 'verify_email');
+begin
+  update app_public.users set is_verified = true where id = v_user_id and not is_verified;
+  return v_user_id;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.verify_email(bytea) is
+  E'Consumes a verify_email token and marks its user verified; LNKEX when unknown, used or expired.';
+
+/*
+ * Password reset, all or nothing in one statement: consume the token, store
+ * the new hash, invalidate every other unused reset link, sign the user out
+ * everywhere (all refresh families), clear the email's login lockout, and
+ * mark the email verified (the user just proved they read its inbox). The
+ * lockout key matches login.ts: 'email:' || lower(email).
+ */
+create function app_private.reset_password(p_token_hash bytea, p_password_hash text) returns uuid as $$
+declare
+  v_user_id uuid := app_private.consume_email_token(p_token_hash, 'reset_password');
+  v_email text;
+begin
+  insert into app_private.user_secrets (user_id, password_hash, password_updated_at)
+    values (v_user_id, p_password_hash, now())
+    on conflict (user_id) do update set password_hash = excluded.password_hash, password_updated_at = excluded.password_updated_at;
+  update app_private.email_tokens set used_at = now()
+   where user_id = v_user_id and kind = 'reset_password' and used_at is null;
+  perform app_private.revoke_refresh_families(v_user_id, null, 'password reset');
+  update app_public.users set is_verified = true where id = v_user_id and not is_verified;
+  select u.email::text into v_email from app_public.users u where u.id = v_user_id;
+  perform app_private.record_login_success('email:' || lower(v_email));
+  return v_user_id;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.reset_password(bytea, text) is
+  E'Consumes a reset_password token, sets the password hash, ends every session and clears the login lockout; LNKEX when unknown, used or expired.';
+-- <<< email flows (issue 3)
+
+-- >>> google sign-in (issue 3)
+/*
+ * Fix forward for find_or_create_oauth_user (000002): `users.email = p_email`
+ * compared citext with text, which Postgres resolves as a case-sensitive text
+ * comparison, so "Jane@Example.com" registered with a password and
+ * "jane@example.com" from Google missed each other and the insert then failed.
+ * The email is now compared as citext. A registration racing this sign-in
+ * (register_user returns no row) is a coded conflict, not a null-user insert.
+ */
+create or replace function app_private.find_or_create_oauth_user(
+  p_provider text, p_subject text, p_email text, p_email_verified boolean, p_name text, p_avatar_url text
+) returns table (user_id uuid, created boolean) as $$
+declare
+  v_user_id uuid;
+  v_tenant_id uuid;
+begin
+  select i.user_id into v_user_id from app_private.user_identities i where i.provider = p_provider and i.subject = p_subject;
+  if v_user_id is not null then
+    return query select v_user_id, false;
+    return;
+  end if;
+  select u.id into v_user_id from app_public.users u where u.email = p_email::citext;
+  if v_user_id is not null then
+    if not coalesce(p_email_verified, false) then
+      raise exception 'An account with this email already exists. Sign in with your password to link this provider.' using errcode = 'EMUNV';
+    end if;
+    insert into app_private.user_identities (user_id, provider, subject, email) values (v_user_id, p_provider, p_subject, p_email);
+    update app_public.users set is_verified = true where id = v_user_id and not is_verified;
+    return query select v_user_id, false;
+    return;
+  end if;
+  select r.user_id, r.tenant_id into v_user_id, v_tenant_id
+    from app_private.register_user(p_email, coalesce(nullif(btrim(p_name), ''), split_part(p_email, '@', 1)), null, null) r;
+  if v_user_id is null then
+    raise exception 'An account with this email was created at the same moment; please sign in again.' using errcode = 'NUNIQ';
+  end if;
+  update app_public.users
+     set is_verified = coalesce(p_email_verified, false),
+         avatar_url = case when p_avatar_url ~ '^https?://' and length(p_avatar_url) <= 2000 then p_avatar_url end
+   where id = v_user_id;
+  insert into app_private.user_identities (user_id, provider, subject, email) values (v_user_id, p_provider, p_subject, p_email);
+  return query select v_user_id, true;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+-- <<< google sign-in (issue 3)

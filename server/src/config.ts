@@ -64,10 +64,17 @@ export interface Config {
     lockBaseSeconds: number;
     lockMaxSeconds: number;
   };
+  /** Lifetimes of the links in verification and password-reset emails. */
+  emailTokens: {
+    verifyEmailTtlSeconds: number;
+    passwordResetTtlSeconds: number;
+  };
   google: {
     issuer: string;
     clientId: string | undefined;
     clientSecret: string | undefined;
+    /** Where Google sends the browser back (register it with Google); unset = `${publicUrl}/auth/google/callback`. */
+    redirectUri: string | undefined;
   };
 }
 
@@ -141,10 +148,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockBaseSeconds: int("LOGIN_LOCK_BASE_SECONDS", env.LOGIN_LOCK_BASE_SECONDS, 30),
       lockMaxSeconds: int("LOGIN_LOCK_MAX_SECONDS", env.LOGIN_LOCK_MAX_SECONDS, 900),
     },
+    emailTokens: {
+      verifyEmailTtlSeconds: int("EMAIL_VERIFY_TTL_SECONDS", env.EMAIL_VERIFY_TTL_SECONDS, 86400),
+      passwordResetTtlSeconds: int("PASSWORD_RESET_TTL_SECONDS", env.PASSWORD_RESET_TTL_SECONDS, 3600),
+    },
     google: {
       issuer: env.GOOGLE_ISSUER || "https://accounts.google.com",
       clientId: env.GOOGLE_CLIENT_ID || undefined,
       clientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
+      redirectUri: env.GOOGLE_REDIRECT_URI || undefined,
     },
   };
 }

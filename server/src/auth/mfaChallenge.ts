@@ -11,8 +11,12 @@ import type { AuthDeps } from "./sessions";
 const TTL_SECONDS = 300;
 const audience = (deps: AuthDeps) => `${deps.config.jwt.audience}:mfa-challenge`;
 
-export async function issueMfaChallenge(deps: AuthDeps, args: { userId: string; tenantId: string | null }): Promise<string> {
-  return new SignJWT({ tid: args.tenantId ?? undefined, amr: ["pwd"] })
+/** First-factor methods a challenge may carry (RFC 8176 `pwd`; `oauth` for a federated sign-in such as Google). */
+export type FirstFactor = "pwd" | "oauth";
+const FIRST_FACTORS: readonly string[] = ["pwd", "oauth"];
+
+export async function issueMfaChallenge(deps: AuthDeps, args: { userId: string; tenantId: string | null; firstFactor: FirstFactor }): Promise<string> {
+  return new SignJWT({ tid: args.tenantId ?? undefined, amr: [args.firstFactor] })
     .setProtectedHeader({ alg: "RS256", kid: deps.tokens.keys.current.kid, typ: "mfa+jwt" })
     .setSubject(args.userId)
     .setIssuer(deps.config.jwt.issuer)
@@ -22,7 +26,7 @@ export async function issueMfaChallenge(deps: AuthDeps, args: { userId: string; 
     .sign(deps.tokens.keys.current.privateKey);
 }
 
-export async function verifyMfaChallenge(deps: AuthDeps, token: string): Promise<{ userId: string; tenantId: string | null }> {
+export async function verifyMfaChallenge(deps: AuthDeps, token: string): Promise<{ userId: string; tenantId: string | null; firstFactor: FirstFactor }> {
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: deps.tokens.keys.publicJwks }), {
       algorithms: ["RS256"],
@@ -32,7 +36,9 @@ export async function verifyMfaChallenge(deps: AuthDeps, token: string): Promise
       typ: "mfa+jwt",
       clockTolerance: deps.config.jwt.clockToleranceSeconds,
     });
-    return { userId: payload.sub!, tenantId: typeof payload.tid === "string" ? payload.tid : null };
+    const amr = Array.isArray(payload.amr) ? payload.amr : [];
+    if (amr.length !== 1 || !FIRST_FACTORS.includes(amr[0])) throw new Error("challenge without a known first factor");
+    return { userId: payload.sub!, tenantId: typeof payload.tid === "string" ? payload.tid : null, firstFactor: amr[0] as FirstFactor };
   } catch {
     throw new AppError("BADTK", "The MFA challenge is not valid or has expired; sign in again.");
   }

@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   TOOBG: { status: 413, message: "The request body is too large." },
   DBDWN: { status: 503, message: "The database is unavailable; please retry shortly." },
   INTRN: { status: 500, message: "An unexpected error occurred." },
+  LNKEX: { status: 410, message: "This link is not valid, has expired, or was already used; request a new one." },
+  OAUNC: { status: 404, message: "Google sign-in is not available on this server." },
+  OAUDN: { status: 503, message: "Google sign-in is unavailable right now; please retry shortly." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -53,7 +53,7 @@ export default defineRoute({
     if (user.has_failures) await pool.query("select app_private.record_login_success($1)", [key]);
 
     if (user.mfa_enabled) {
-      return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null }) };
+      return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null, firstFactor: "pwd" }) };
     }
     const tokens = await startSession(deps, { userId: user.user_id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
     return sendTokens(config, res, tokens, chooseTransport(req, body.tokenTransport));

@@ -113,11 +113,11 @@ const verify = defineRoute({
     .object({ mfaToken: z.string().min(1).max(4096), code: totpCode.optional(), recoveryCode: recoveryCode.optional(), tokenTransport: fields.tokenTransport })
     .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: "send exactly one of code or recoveryCode", path: ["code"] }),
   async handler({ req, res, body, deps }) {
-    const { userId, tenantId } = await verifyMfaChallenge(deps, body.mfaToken);
+    const { userId, tenantId, firstFactor } = await verifyMfaChallenge(deps, body.mfaToken);
     await checkSecondFactor(deps, res, userId, () =>
       body.code !== undefined ? useTotp(deps, userId, body.code) : useRecoveryCode(deps, userId, body.recoveryCode!),
     );
-    const amr = body.code !== undefined ? ["pwd", "otp"] : ["pwd", "mfa"];
+    const amr = [firstFactor, body.code !== undefined ? "otp" : "mfa"];
     const tokens = await startSession(deps, { userId, tenantId, amr, aal: "aal2" });
     return sendTokens(deps.config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
