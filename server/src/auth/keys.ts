@@ -81,6 +81,9 @@ function readDevKeys(config: Config): DevKeyFile | undefined {
 
 function writeDevKeys(config: Config, data: DevKeyFile): void {
   const file = devKeyFile(config);
+  // Only the keys folder is private: the data folder above it also holds the embedded Postgres
+  // cluster, which a `postgres` system user must be able to reach when we run as root.
+  fs.mkdirSync(path.dirname(path.dirname(file)), { recursive: true });
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Write-then-rename so a concurrently starting server never reads half a file.
   const tmp = `${file}.${process.pid}.tmp`;

@@ -74,7 +74,11 @@ export async function createEmbeddedPostgres(options: EmbeddedPostgresOptions): 
   const isInitialised = () => fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
   const start = async () => {
     if (!isInitialised()) {
-      fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+      const parent = path.dirname(options.dataDir);
+      fs.mkdirSync(parent, { recursive: true });
+      // As root, Postgres runs as the `postgres` system user, which must be able to pass through the
+      // data folder (it may have been created private, e.g. by an older version of the key store).
+      if (process.getuid?.() === 0) fs.chmodSync(parent, fs.statSync(parent).mode | 0o111);
       await pg.initialise();
     }
     try {
