@@ -1041,12 +1041,24 @@ export type Query = Node & {
   roleTemplates?: Maybe<RoleTemplateConnection>;
   /** Reads and enables pagination through a set of `Role`. */
   roles?: Maybe<RoleConnection>;
+  /** Get a single `Service`. */
+  service?: Maybe<Service>;
+  /** Reads a single `Service` using its globally unique `ID`. */
+  serviceById?: Maybe<Service>;
+  /** Reads and enables pagination through a set of `Service`. */
+  services?: Maybe<ServiceConnection>;
   /** Get a single `Tenant`. */
   tenant?: Maybe<Tenant>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
   /** Get a single `Tenant`. */
   tenantBySlug?: Maybe<Tenant>;
+  /** Get a single `TenantService`. */
+  tenantService?: Maybe<TenantService>;
+  /** Reads a single `TenantService` using its globally unique `ID`. */
+  tenantServiceById?: Maybe<TenantService>;
+  /** Reads and enables pagination through a set of `TenantService`. */
+  tenantServices?: Maybe<TenantServiceConnection>;
   /** Get a single `TenantSetting`. */
   tenantSetting?: Maybe<TenantSetting>;
   /** Reads a single `TenantSetting` using its globally unique `ID`. */
@@ -1273,6 +1285,30 @@ export type QueryRolesArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryServiceArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryServiceByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryServicesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ServiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ServiceOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryTenantArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -1287,6 +1323,31 @@ export type QueryTenantByIdArgs = {
 /** The root query type which gives access points into the data universe. */
 export type QueryTenantBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantServiceArgs = {
+  service: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantServiceByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantServicesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantServiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantServiceOrderBy>>;
 };
 
 
@@ -1567,6 +1628,68 @@ export type RoleTemplateOrderBy =
   | 'RANK_ASC'
   | 'RANK_DESC';
 
+/** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
+export type Service = Node & {
+  __typename?: 'Service';
+  defaultEnabled: Scalars['Boolean']['output'];
+  defaultLimits: Scalars['JSON']['output'];
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `TenantService`. */
+  tenantServicesByService: TenantServiceConnection;
+};
+
+
+/** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
+export type ServiceTenantServicesByServiceArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantServiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantServiceOrderBy>>;
+};
+
+/** A condition to be used against `Service` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type ServiceCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `Service` values. */
+export type ServiceConnection = {
+  __typename?: 'ServiceConnection';
+  /** A list of edges which contains the `Service` and cursor to aid in pagination. */
+  edges: Array<Maybe<ServiceEdge>>;
+  /** A list of `Service` objects. */
+  nodes: Array<Maybe<Service>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Service` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Service` edge in the connection. */
+export type ServiceEdge = {
+  __typename?: 'ServiceEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Service` at the end of the edge. */
+  node?: Maybe<Service>;
+};
+
+/** Methods to use when ordering `Service`. */
+export type ServiceOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC';
+
 /** All input for the `submitContactMessage` mutation. */
 export type SubmitContactMessageInput = {
   /**
@@ -1609,6 +1732,8 @@ export type Tenant = Node & {
   roles: RoleConnection;
   rowId: Scalars['UUID']['output'];
   slug: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `TenantService`. */
+  tenantServices: TenantServiceConnection;
   /** Reads a single `TenantSetting` that is related to this `Tenant`. */
   tenantSetting?: Maybe<TenantSetting>;
   updatedAt: Scalars['Datetime']['output'];
@@ -1662,6 +1787,18 @@ export type TenantRolesArgs = {
   orderBy?: InputMaybe<Array<RoleOrderBy>>;
 };
 
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantTenantServicesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantServiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantServiceOrderBy>>;
+};
+
 /** A condition to be used against `Tenant` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type TenantCondition = {
   /** Checks for equality with the object’s `rowId` field. */
@@ -1706,6 +1843,66 @@ export type TenantOrderBy =
 export type TenantPatch = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What this workspace is entitled to: each service, whether it is on, and its limits (rebuilt by billing). */
+export type TenantService = Node & {
+  __typename?: 'TenantService';
+  createdAt: Scalars['Datetime']['output'];
+  enabled: Scalars['Boolean']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  limits: Scalars['JSON']['output'];
+  service: Scalars['String']['output'];
+  /** Reads a single `Service` that is related to this `TenantService`. */
+  serviceByService?: Maybe<Service>;
+  /** Reads a single `Tenant` that is related to this `TenantService`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/**
+ * A condition to be used against `TenantService` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type TenantServiceCondition = {
+  /** Checks for equality with the object’s `service` field. */
+  service?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `TenantService` values. */
+export type TenantServiceConnection = {
+  __typename?: 'TenantServiceConnection';
+  /** A list of edges which contains the `TenantService` and cursor to aid in pagination. */
+  edges: Array<Maybe<TenantServiceEdge>>;
+  /** A list of `TenantService` objects. */
+  nodes: Array<Maybe<TenantService>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `TenantService` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `TenantService` edge in the connection. */
+export type TenantServiceEdge = {
+  __typename?: 'TenantServiceEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `TenantService` at the end of the edge. */
+  node?: Maybe<TenantService>;
+};
+
+/** Methods to use when ordering `TenantService`. */
+export type TenantServiceOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'SERVICE_ASC'
+  | 'SERVICE_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
 
 /** Branding and regional settings of a workspace. */
 export type TenantSetting = Node & {

@@ -21,6 +21,8 @@ export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?
     "jwt.claims.user_id": identity.userId ?? "",
     "jwt.claims.tenant_id": identity.tenantId ?? "",
     "jwt.claims.permissions": identity.permissions.join(" "),
+    "jwt.claims.services": identity.services.join(" "),
+    "jwt.claims.api_key_id": identity.apiKeyId ?? "",
     "jwt.claims.session_id": identity.sessionId ?? "",
     "jwt.claims.aal": identity.aal ?? "",
   };

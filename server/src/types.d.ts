@@ -6,6 +6,10 @@ export interface VerifiedIdentity {
   userId?: string;
   tenantId?: string;
   permissions: string[];
+  /** Services the active workspace is entitled to (token `svc`, or the API key's workspace). */
+  services: string[];
+  /** Set when the caller authenticated with an API key (role app_api_key). */
+  apiKeyId?: string;
   /** Refresh-token family (session) the access token belongs to. */
   sessionId?: string;
   amr?: string[];

@@ -48,13 +48,17 @@ describe("tenant-owned tables", () => {
     expect(writable).toEqual([]);
   });
 
-  it("are unique on (tenant_id, id) (or keyed by tenant_id) so children can use composite foreign keys", async () => {
+  it("are unique on (tenant_id, id) (or, without an id column, keyed by a primary key led by tenant_id) so children can use composite foreign keys", async () => {
     const missing = await q(`
       select t.relname from (${TENANT_TABLES}) t
        where not exists (
          select 1 from pg_constraint k where k.conrelid = t.oid and k.contype in ('u', 'p')
             and (select array_agg(a.attname::text order by a.attname) from pg_attribute a where a.attrelid = t.oid and a.attnum = any (k.conkey))
-                in (array['id', 'tenant_id'], array['tenant_id']))`);
+                in (array['id', 'tenant_id'], array['tenant_id']))
+         and not (
+           not exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'id' and not a.attisdropped)
+           and exists (select 1 from pg_constraint k join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+                        where k.conrelid = t.oid and k.contype = 'p' and a.attname = 'tenant_id'))`);
     expect(missing).toEqual([]);
   });
 

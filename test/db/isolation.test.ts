@@ -46,8 +46,8 @@ async function seedWorkspace(label: string): Promise<Workspace> {
 
 /** The identity a freshly minted token would carry for (user, workspace). */
 async function identityOf(userId: string, tenantId: string): Promise<VerifiedIdentity> {
-  const { rows } = await getDb().superPool.query("select permissions from app_private.token_claims($1, $2)", [userId, tenantId]);
-  return { role: "app_user", userId, tenantId, permissions: rows[0].permissions };
+  const { rows } = await getDb().superPool.query("select permissions, services from app_private.token_claims($1, $2)", [userId, tenantId]);
+  return { role: "app_user", userId, tenantId, permissions: rows[0].permissions, services: rows[0].services };
 }
 
 /** Runs one statement in a savepoint; returns its row count or the SQLSTATE it failed with. */
@@ -81,7 +81,7 @@ describe.each([
   ["member", () => A.memberId],
 ])("as a workspace A %s, on workspace B's rows", (_label, userOfA) => {
   it("the fixture covers every tenant-owned table (superuser sees B's rows)", async () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(["tenants", "memberships", "roles", "invitations", "tenant_settings", "posts"]));
+    expect(tenantTables).toEqual(expect.arrayContaining(["tenants", "memberships", "roles", "invitations", "tenant_settings", "posts", "tenant_services"]));
     for (const table of tenantTables) {
       const { rows } = await getDb().superPool.query(`select count(*)::int as n from app_public.${table} where ${keyColumn(table)} = $1`, [B.tenantId]);
       expect({ table, hasRowsOfB: rows[0].n > 0 }).toEqual({ table, hasRowsOfB: true });

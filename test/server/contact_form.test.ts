@@ -74,7 +74,7 @@ describe("contact form", () => {
   });
 
   it("keeps submissions unreadable to every request role", async () => {
-    for (const identity of [undefined, { role: "app_user" as const, permissions: [] }]) {
+    for (const identity of [undefined, { role: "app_user" as const, permissions: [], services: [] }]) {
       await asRequestRole(getDb(), identity, async (c) => {
         await expect(c.query("select * from app_private.contact_messages")).rejects.toMatchObject({ code: "42501" });
       });

@@ -33,6 +33,7 @@ export default async function installAuth(app: Express): Promise<AuthDeps> {
         userId: claims.sub,
         tenantId: claims.tid ?? undefined,
         permissions: claims.perms,
+        services: claims.svc,
         sessionId: claims.sid ?? undefined,
         amr: claims.amr,
         aal: claims.aal,

@@ -100,7 +100,7 @@ describe("POST /auth/login", () => {
       audience: "logicspike",
     });
     expect(protectedHeader).toMatchObject({ alg: "RS256", kid: jwks.keys[0].kid, typ: "at+jwt" });
-    expect(payload).toMatchObject({ sub: user.userId, tid: user.tenantId, role: "owner", svc: [], amr: ["pwd"], aal: "aal1" });
+    expect(payload).toMatchObject({ sub: user.userId, tid: user.tenantId, role: "owner", svc: ["blog"], amr: ["pwd"], aal: "aal1" });
     expect(payload.perms).toEqual(expect.arrayContaining(["tenant:delete", "billing:manage", "blog:posts.publish"]));
     expect(payload.exp! - payload.iat!).toBe(900);
     expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
