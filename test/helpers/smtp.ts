@@ -44,3 +44,23 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Registers beforeAll/afterAll for a test SMTP server that the worker's mailer
+ * uses (SMTP_URL) for this file; call the getter inside tests.
+ */
+export function useTestSmtp(): () => TestSmtp {
+  let smtp: TestSmtp | undefined;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    process.env.SMTP_URL = smtp.url;
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await smtp?.close();
+  });
+  return () => {
+    if (!smtp) throw new Error("test SMTP server not ready (use it inside a test or hook)");
+    return smtp;
+  };
+}

@@ -7,22 +7,16 @@ import { as, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { startTestSmtp, type TestSmtp } from "../helpers/smtp";
+import { useTestSmtp } from "../helpers/smtp";
 
 const getDb = useTestDatabase();
 let server: TestServer;
-let smtp: TestSmtp;
+const getSmtp = useTestSmtp();
 
 beforeAll(async () => {
   server = await startTestServer(getDb());
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
 });
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await server?.close();
-  await smtp?.close();
-});
+afterAll(() => server?.close());
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
@@ -37,7 +31,7 @@ async function inviteAndGetToken(owner: TestUser, email: string, role = "member"
   const res = await as(server, owner.accessToken)(INVITE, { email, role });
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
   await runJobs(getDb());
-  const mail = [...smtp.received].reverse().find((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
+  const mail = [...getSmtp().received].reverse().find((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
   const token = mail?.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=").match(/token=([A-Za-z0-9_-]{43})/)?.[1];
   if (!token) throw new Error(`no invitation email for ${email}`);
   return token;
@@ -57,7 +51,7 @@ describe("invitations", () => {
     const owner = await signUp(server, { workspaceName: "Acme" });
     const invitee = await signUp(server);
     const token = await inviteAndGetToken(owner, invitee.email);
-    const mail = smtp.received.at(-1)!;
+    const mail = getSmtp().received.at(-1)!;
     expect(mail.raw).toMatch(/invited you to Acme/);
     const [stored] = await q("select t.token_hash from app_private.invitation_tokens t join app_public.invitations i on i.id = t.invitation_id where i.email = $1", [invitee.email]);
     expect(stored.token_hash.toString("base64url")).not.toBe(token);

@@ -9,24 +9,18 @@ import { bearer, GOOD_PASSWORD, login, signUp, uniqueEmail } from "../../helpers
 import { useTestDatabase } from "../../helpers/db";
 import { getJobs, runJobs } from "../../helpers/jobs";
 import { startTestServer, type TestServer } from "../../helpers/server";
-import { startTestSmtp, type TestSmtp } from "../../helpers/smtp";
+import { useTestSmtp } from "../../helpers/smtp";
 import { loadConfig } from "../../../server/src/config";
 import { logger } from "../../../server/src/lib/logger";
 
 const getDb = useTestDatabase();
 let server: TestServer;
-let smtp: TestSmtp;
+const getSmtp = useTestSmtp();
 
 beforeAll(async () => {
   server = await startTestServer(getDb());
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
 });
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await server?.close();
-  await smtp?.close();
-});
+afterAll(() => server?.close());
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
@@ -34,7 +28,7 @@ const NEW_PASSWORD = "a brand new passphrase 42";
 
 /** The decoded (quoted-printable) text of every message delivered to `email`, oldest first. */
 function mailsTo(email: string): string[] {
-  return smtp.received
+  return getSmtp().received
     .filter((m) => m.to.map((t) => t.toLowerCase()).includes(email.toLowerCase()))
     .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
 }
@@ -263,7 +257,7 @@ describe("without SMTP_URL (the development default)", () => {
       expect((await server.post("/auth/forgot-password", { email: user.email })).status).toBe(202);
       await runJobs(getDb());
     } finally {
-      process.env.SMTP_URL = smtp.url;
+      process.env.SMTP_URL = getSmtp().url;
     }
     expect(mailsTo(user.email)).toEqual([]);
     const logged = info.mock.calls
