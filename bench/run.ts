@@ -9,15 +9,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { printTable, startBenchEnv, type BenchEnv, type BenchResult } from "./lib";
+import { apiKeyVsJwt } from "./scenarios/apiKeyVsJwt";
 import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
 import { identity } from "./scenarios/identity";
+import { rateLimit } from "./scenarios/rateLimit";
 import { rlsCost } from "./scenarios/rlsCost";
 
 const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   graphqlVsRawPg,
   identity,
   rlsCost,
+  apiKeyVsJwt,
+  rateLimit,
   coldStart: () => coldStart(),
 };
 

@@ -61,6 +61,159 @@ export type AcceptInvitationPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
 };
 
+/** An API key of the workspace. The secret itself is shown once, at creation or roll; only a hash is kept. */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  /** Publishable keys only: hosts the key may be used from (`Origin`/`Referer`), e.g. `example.com` or `*.example.com`. */
+  allowedDomains: Array<Maybe<Scalars['String']['output']>>;
+  createdAt: Scalars['Datetime']['output'];
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  /** When the key stops working; null = never. */
+  expiresAt?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Last successful use, to within about a minute. */
+  lastUsedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Reads a single `Membership` that is related to this `ApiKey`. */
+  membershipByTenantIdAndCreatedBy?: Maybe<Membership>;
+  name: Scalars['String']['output'];
+  /** The permission strings the scopes expand to (computed). */
+  permissions: Array<Maybe<Scalars['String']['output']>>;
+  /** The first characters of the secret, to recognise the key; not enough to use it. */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; revoked keys never work again. */
+  revokedAt?: Maybe<Scalars['Datetime']['output']>;
+  rowId: Scalars['UUID']['output'];
+  /** Per-service scopes, e.g. `{"blog": ["read", "write"]}` (see apiKeyScopes). */
+  scopes: Scalars['JSON']['output'];
+  /** Reads a single `Tenant` that is related to this `ApiKey`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** `secret` (`ls_…`, servers only) or `publishable` (`pk_…`, browsers: public read scopes, allowed domains only). */
+  type: Scalars['String']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/** A condition to be used against `ApiKey` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type ApiKeyCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `ApiKey` values. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** A list of edges which contains the `ApiKey` and cursor to aid in pagination. */
+  edges: Array<Maybe<ApiKeyEdge>>;
+  /** A list of `ApiKey` objects. */
+  nodes: Array<Maybe<ApiKey>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ApiKey` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `ApiKey` edge in the connection. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ApiKey` at the end of the edge. */
+  node?: Maybe<ApiKey>;
+};
+
+/** Methods to use when ordering `ApiKey`. */
+export type ApiKeyOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `ApiKey`. Fields that are set will be updated. */
+export type ApiKeyPatch = {
+  /** Publishable keys only: hosts the key may be used from (`Origin`/`Referer`), e.g. `example.com` or `*.example.com`. */
+  allowedDomains?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Per-service scopes, e.g. `{"blog": ["read", "write"]}` (see apiKeyScopes). */
+  scopes?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** What each API-key scope grants: `{"blog": ["read"]}` means every permission listed for (blog, read). */
+export type ApiKeyScope = Node & {
+  __typename?: 'ApiKeyScope';
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** True for read scopes on public resources: the only scopes a publishable key may hold. */
+  isPublic: Scalars['Boolean']['output'];
+  permission: Scalars['String']['output'];
+  /** Reads a single `Permission` that is related to this `ApiKeyScope`. */
+  permissionByPermission?: Maybe<Permission>;
+  scope: Scalars['String']['output'];
+  service: Scalars['String']['output'];
+  /** Reads a single `Service` that is related to this `ApiKeyScope`. */
+  serviceByService?: Maybe<Service>;
+};
+
+/**
+ * A condition to be used against `ApiKeyScope` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type ApiKeyScopeCondition = {
+  /** Checks for equality with the object’s `permission` field. */
+  permission?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `scope` field. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `service` field. */
+  service?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `ApiKeyScope` values. */
+export type ApiKeyScopeConnection = {
+  __typename?: 'ApiKeyScopeConnection';
+  /** A list of edges which contains the `ApiKeyScope` and cursor to aid in pagination. */
+  edges: Array<Maybe<ApiKeyScopeEdge>>;
+  /** A list of `ApiKeyScope` objects. */
+  nodes: Array<Maybe<ApiKeyScope>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `ApiKeyScope` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `ApiKeyScope` edge in the connection. */
+export type ApiKeyScopeEdge = {
+  __typename?: 'ApiKeyScopeEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `ApiKeyScope` at the end of the edge. */
+  node?: Maybe<ApiKeyScope>;
+};
+
+/** Methods to use when ordering `ApiKeyScope`. */
+export type ApiKeyScopeOrderBy =
+  | 'NATURAL'
+  | 'PERMISSION_ASC'
+  | 'PERMISSION_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'SCOPE_ASC'
+  | 'SCOPE_DESC'
+  | 'SERVICE_ASC'
+  | 'SERVICE_DESC';
+
 /** All input for the `changeMemberRole` mutation. */
 export type ChangeMemberRoleInput = {
   /**
@@ -92,6 +245,33 @@ export type ChangeMemberRolePayload = {
 /** The output of our `changeMemberRole` mutation. */
 export type ChangeMemberRolePayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `createApiKey` mutation. */
+export type CreateApiKeyInput = {
+  allowedDomains?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  expiresIn?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  scopes?: InputMaybe<Scalars['JSON']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `createApiKey` mutation. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CreatedApiKey>;
 };
 
 /** All input for the create `Post` mutation. */
@@ -158,6 +338,14 @@ export type CreateRolePayload = {
 /** The output of our create `Role` mutation. */
 export type CreateRolePayloadRoleEdgeArgs = {
   orderBy?: Array<RoleOrderBy>;
+};
+
+/** A new or rolled API key with its secret. The secret is shown only here; store it now. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey?: Maybe<ApiKey>;
+  /** The full key (`ls_…` or `pk_…`). It cannot be shown again. */
+  secret?: Maybe<Scalars['String']['output']>;
 };
 
 /** All input for the `deletePostById` mutation. */
@@ -454,6 +642,8 @@ export type LeaveTenantPayloadMembershipEdgeArgs = {
 /** A user's membership of a workspace, with the role that sets their permissions there. */
 export type Membership = Node & {
   __typename?: 'Membership';
+  /** Reads and enables pagination through a set of `ApiKey`. */
+  apiKeysByTenantIdAndCreatedBy: ApiKeyConnection;
   createdAt: Scalars['Datetime']['output'];
   /** A custom role of this workspace, used instead of a built-in role. */
   customRoleId?: Maybe<Scalars['UUID']['output']>;
@@ -474,6 +664,18 @@ export type Membership = Node & {
   /** Reads a single `User` that is related to this `Membership`. */
   user?: Maybe<User>;
   userId: Scalars['UUID']['output'];
+};
+
+
+/** A user's membership of a workspace, with the role that sets their permissions there. */
+export type MembershipApiKeysByTenantIdAndCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyOrderBy>>;
 };
 
 
@@ -550,6 +752,8 @@ export type Mutation = {
   acceptInvitation?: Maybe<AcceptInvitationPayload>;
   /** Gives a member a built-in or custom role. Needs `tenant:members.manage`; only owners can make or unmake owners; the last owner cannot be demoted. */
   changeMemberRole?: Maybe<ChangeMemberRolePayload>;
+  /** Creates an API key in the active workspace and returns its secret, once. `type`: secret or publishable; `scopes`: e.g. {"blog": ["read"]}; `allowedDomains`: publishable keys only; `expiresIn`: 30d, 90d, 1y or never. Needs `apikeys:manage`; a key cannot hold permissions you do not hold. */
+  createApiKey?: Maybe<CreateApiKeyPayload>;
   /** Creates a single `Post`. */
   createPost?: Maybe<CreatePostPayload>;
   /** Creates a single `Role`. */
@@ -576,12 +780,22 @@ export type Mutation = {
   leaveTenant?: Maybe<LeaveTenantPayload>;
   /** Removes a member from the active workspace (needs `tenant:members.manage`; owners only by owners). Their sessions for it end. */
   removeMember?: Maybe<RemoveMemberPayload>;
+  /** Revokes an API key of the active workspace for good: data access stops at once, and requests are refused within the server's key cache time (API_KEY_CACHE_SECONDS). Needs `apikeys:manage`. */
+  revokeApiKey?: Maybe<RevokeApiKeyPayload>;
   /** Cancels a pending invitation of the active workspace. */
   revokeInvitation?: Maybe<RevokeInvitationPayload>;
+  /** Gives an API key a new secret (returned once). The old secret keeps working for the server's grace period (API_KEY_ROLL_GRACE_SECONDS, 24 h by default). Needs `apikeys:manage`. */
+  rollApiKey?: Maybe<RollApiKeyPayload>;
   /** Sends a message to the operators of this LogicSpike installation. Works without signing in. Returns true once the message is queued for delivery. */
   submitContactMessage?: Maybe<SubmitContactMessagePayload>;
   /** Makes another member the owner; you become an admin. */
   transferOwnership?: Maybe<TransferOwnershipPayload>;
+  /** Updates a single `ApiKey` using a unique key and a patch. */
+  updateApiKey?: Maybe<UpdateApiKeyPayload>;
+  /** Updates a single `ApiKey` using its globally unique id and a patch. */
+  updateApiKeyById?: Maybe<UpdateApiKeyPayload>;
+  /** Updates a single `ApiKey` using a unique key and a patch. */
+  updateApiKeyByTenantIdAndRowId?: Maybe<UpdateApiKeyPayload>;
   /** Updates a single `Post` using a unique key and a patch. */
   updatePost?: Maybe<UpdatePostPayload>;
   /** Updates a single `Post` using its globally unique id and a patch. */
@@ -624,6 +838,12 @@ export type MutationAcceptInvitationArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationChangeMemberRoleArgs = {
   input: ChangeMemberRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -706,8 +926,20 @@ export type MutationRemoveMemberArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationRevokeInvitationArgs = {
   input: RevokeInvitationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationRollApiKeyArgs = {
+  input: RollApiKeyInput;
 };
 
 
@@ -720,6 +952,24 @@ export type MutationSubmitContactMessageArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationTransferOwnershipArgs = {
   input: TransferOwnershipInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateApiKeyArgs = {
+  input: UpdateApiKeyInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateApiKeyByIdArgs = {
+  input: UpdateApiKeyByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateApiKeyByTenantIdAndRowIdArgs = {
+  input: UpdateApiKeyByTenantIdAndRowIdInput;
 };
 
 
@@ -834,11 +1084,25 @@ export type PageInfo = {
 /** Every permission string the platform knows, with what it allows. */
 export type Permission = Node & {
   __typename?: 'Permission';
+  /** Reads and enables pagination through a set of `ApiKeyScope`. */
+  apiKeyScopesByPermission: ApiKeyScopeConnection;
   description: Scalars['String']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** The permission string, `<service>:<resource>.<action>`, e.g. `blog:posts.write`. */
   key: Scalars['String']['output'];
+};
+
+
+/** Every permission string the platform knows, with what it allows. */
+export type PermissionApiKeyScopesByPermissionArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyScopeCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyScopeOrderBy>>;
 };
 
 /**
@@ -976,6 +1240,20 @@ export type PostPatch = {
 /** The root query type which gives access points into the data universe. */
 export type Query = Node & {
   __typename?: 'Query';
+  /** Get a single `ApiKey`. */
+  apiKey?: Maybe<ApiKey>;
+  /** Reads a single `ApiKey` using its globally unique `ID`. */
+  apiKeyById?: Maybe<ApiKey>;
+  /** Get a single `ApiKey`. */
+  apiKeyByTenantIdAndRowId?: Maybe<ApiKey>;
+  /** Get a single `ApiKeyScope`. */
+  apiKeyScope?: Maybe<ApiKeyScope>;
+  /** Reads a single `ApiKeyScope` using its globally unique `ID`. */
+  apiKeyScopeById?: Maybe<ApiKeyScope>;
+  /** Reads and enables pagination through a set of `ApiKeyScope`. */
+  apiKeyScopes?: Maybe<ApiKeyScopeConnection>;
+  /** Reads and enables pagination through a set of `ApiKey`. */
+  apiKeys?: Maybe<ApiKeyConnection>;
   /** The workspace the caller's token is active in. */
   currentTenant?: Maybe<Tenant>;
   /** The signed-in user, or null when anonymous. */
@@ -1075,6 +1353,63 @@ export type Query = Node & {
   userById?: Maybe<User>;
   /** Reads and enables pagination through a set of `User`. */
   users?: Maybe<UserConnection>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyScopeArgs = {
+  permission: Scalars['String']['input'];
+  scope: Scalars['String']['input'];
+  service: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyScopeByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeyScopesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyScopeCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyScopeOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyOrderBy>>;
 };
 
 
@@ -1447,6 +1782,37 @@ export type RemoveMemberPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
 };
 
+/** All input for the `revokeApiKey` mutation. */
+export type RevokeApiKeyInput = {
+  apiKeyId?: InputMaybe<Scalars['UUID']['input']>;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `revokeApiKey` mutation. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** An edge for our `ApiKey`. May be used by Relay 1. */
+  apiKeyEdge?: Maybe<ApiKeyEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<ApiKey>;
+};
+
+
+/** The output of our `revokeApiKey` mutation. */
+export type RevokeApiKeyPayloadApiKeyEdgeArgs = {
+  orderBy?: Array<ApiKeyOrderBy>;
+};
+
 /** All input for the `revokeInvitation` mutation. */
 export type RevokeInvitationInput = {
   /**
@@ -1628,9 +1994,34 @@ export type RoleTemplateOrderBy =
   | 'RANK_ASC'
   | 'RANK_DESC';
 
+/** All input for the `rollApiKey` mutation. */
+export type RollApiKeyInput = {
+  apiKeyId?: InputMaybe<Scalars['UUID']['input']>;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `rollApiKey` mutation. */
+export type RollApiKeyPayload = {
+  __typename?: 'RollApiKeyPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CreatedApiKey>;
+};
+
 /** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
 export type Service = Node & {
   __typename?: 'Service';
+  /** Reads and enables pagination through a set of `ApiKeyScope`. */
+  apiKeyScopesByService: ApiKeyScopeConnection;
   defaultEnabled: Scalars['Boolean']['output'];
   defaultLimits: Scalars['JSON']['output'];
   description: Scalars['String']['output'];
@@ -1640,6 +2031,18 @@ export type Service = Node & {
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `TenantService`. */
   tenantServicesByService: TenantServiceConnection;
+};
+
+
+/** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
+export type ServiceApiKeyScopesByServiceArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyScopeCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyScopeOrderBy>>;
 };
 
 
@@ -1718,6 +2121,8 @@ export type SubmitContactMessagePayload = {
 /** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
 export type Tenant = Node & {
   __typename?: 'Tenant';
+  /** Reads and enables pagination through a set of `ApiKey`. */
+  apiKeys: ApiKeyConnection;
   createdAt: Scalars['Datetime']['output'];
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
@@ -1737,6 +2142,18 @@ export type Tenant = Node & {
   /** Reads a single `TenantSetting` that is related to this `Tenant`. */
   tenantSetting?: Maybe<TenantSetting>;
   updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantApiKeysArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<ApiKeyCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ApiKeyOrderBy>>;
 };
 
 
@@ -2010,6 +2427,66 @@ export type TransferOwnershipPayload = {
 /** The output of our `transferOwnership` mutation. */
 export type TransferOwnershipPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `updateApiKeyById` mutation. */
+export type UpdateApiKeyByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `ApiKey` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `ApiKey` being updated. */
+  patch: ApiKeyPatch;
+};
+
+/** All input for the `updateApiKeyByTenantIdAndRowId` mutation. */
+export type UpdateApiKeyByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ApiKey` being updated. */
+  patch: ApiKeyPatch;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateApiKey` mutation. */
+export type UpdateApiKeyInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `ApiKey` being updated. */
+  patch: ApiKeyPatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `ApiKey` mutation. */
+export type UpdateApiKeyPayload = {
+  __typename?: 'UpdateApiKeyPayload';
+  /** The `ApiKey` that was updated by this mutation. */
+  apiKey?: Maybe<ApiKey>;
+  /** An edge for our `ApiKey`. May be used by Relay 1. */
+  apiKeyEdge?: Maybe<ApiKeyEdge>;
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `ApiKey` mutation. */
+export type UpdateApiKeyPayloadApiKeyEdgeArgs = {
+  orderBy?: Array<ApiKeyOrderBy>;
 };
 
 /** All input for the `updatePostById` mutation. */

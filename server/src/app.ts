@@ -12,9 +12,12 @@ import type { DatabaseUrls } from "./db/urls";
 import installAuth from "./middleware/installAuth";
 import installDatabasePools from "./middleware/installDatabasePools";
 import installErrorHandler from "./middleware/installErrorHandler";
+import installGateway from "./middleware/installGateway";
 import installHealth from "./middleware/installHealth";
 import installPostGraphile from "./middleware/installPostGraphile";
+import installRateLimit, { installAuthRateLimit } from "./middleware/installRateLimit";
 import installRequestId from "./middleware/installRequestId";
+import installServiceAuth from "./middleware/installServiceAuth";
 
 export interface LogicSpikeServer {
   app: express.Express;
@@ -27,13 +30,17 @@ export interface LogicSpikeServer {
 export async function makeServer(config: Config, urls: DatabaseUrls): Promise<LogicSpikeServer> {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  app.set("trust proxy", config.trustProxy);
   const server = http.createServer(app);
 
   installRequestId(app);
   const ctx = installDatabasePools(app, config, urls);
   installHealth(app);
+  installAuthRateLimit(app); // per IP, before every /auth route (sign-in, refresh, service tokens)
+  installServiceAuth(app); // before installAuth: /auth/service-token and /internal/* carry non-user credentials
   await installAuth(app);
+  installRateLimit(app);
+  installGateway(app); // /svc/<name>/*: after auth and rate limits, no body parser in front
   await installPostGraphile(app, server);
   installErrorHandler(app);
 

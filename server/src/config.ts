@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Express `trust proxy`: which X-Forwarded-For hops to believe for `req.ip` (rate limits, logs). */
+  trustProxy: boolean | number | string;
   shutdownTimeoutMs: number;
   /** Where contact-form messages are delivered. */
   contactInbox: string;
@@ -76,6 +78,42 @@ export interface Config {
     /** Where Google sends the browser back (register it with Google); unset = `${publicUrl}/auth/google/callback`. */
     redirectUri: string | undefined;
   };
+  /** API keys (server/src/auth/apiKeys.ts). */
+  apiKeys: {
+    /** How long a rolled key's previous secret keeps working. */
+    rollGraceSeconds: number;
+    /** Accept secret keys on requests with an `Origin` header (browsers); off = 403 KYORG. */
+    allowSecretFromBrowser: boolean;
+    /** How long a verified key is cached in memory (revocation reaches the 401 within this; data access stops at once). */
+    cacheSeconds: number;
+  };
+  /** Rate limits per one-minute window (server/src/middleware/installRateLimit.ts). Generous defaults under NODE_ENV=test. */
+  rateLimit: {
+    enabled: boolean;
+    /** Unset = counters in Postgres (app_private.rate_limits); set = counters in this Redis. */
+    redisUrl: string | undefined;
+    /** POST /auth/* per client IP. */
+    authPerMinute: number;
+    /** /graphql and /svc/* per API key, else per user, else (anonymous) per IP. */
+    graphqlPerMinute: number;
+    /** /graphql and /svc/* per workspace; the workspace's `api` entitlement (requests_per_minute) overrides it. */
+    tenantPerMinute: number;
+  };
+  /** API gateway: /svc/<name>/* is proxied to routes[name] (server/src/middleware/installGateway.ts). */
+  gateway: {
+    /** Shared secret sent upstream as `x-gateway-key` and accepted on /internal/*; see server/src/lib/gatewayKey.ts. */
+    key: string | undefined;
+    /** Service key -> upstream base URL, from GATEWAY_ROUTES (JSON) and GATEWAY_ROUTE_<NAME>. */
+    routes: Record<string, string>;
+    /** Upstream gives no response within this long = 502 UPDWN. */
+    timeoutMs: number;
+  };
+  /** Machine-to-machine tokens from POST /auth/service-token (typ `svc+jwt`). */
+  serviceTokens: {
+    ttlSeconds: number;
+    /** Distinct from jwt.audience so a service token is never a user access token, and vice versa. */
+    audience: string;
+  };
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -90,6 +128,55 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
   return n;
+}
+
+/** A rate limit: a positive integer (a limit of 0 would refuse everything; use RATE_LIMIT_ENABLED=false). */
+function limit(name: string, value: string | undefined, fallback: number): number {
+  const n = int(name, value, fallback);
+  if (n < 1) throw new Error(`${name} must be at least 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+const SERVICE_KEY = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** GATEWAY_ROUTES='{"crm":"http://127.0.0.1:4001"}' plus GATEWAY_ROUTE_CRM=http://... (the latter wins). */
+function gatewayRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
+  const routes: Record<string, string> = {};
+  const entries: Array<[string, unknown]> = [];
+  if (env.GATEWAY_ROUTES) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.GATEWAY_ROUTES);
+    } catch {
+      throw new Error("GATEWAY_ROUTES must be a JSON object of service name -> upstream URL");
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("GATEWAY_ROUTES must be a JSON object");
+    entries.push(...Object.entries(parsed));
+  }
+  for (const [name, value] of Object.entries(env)) {
+    const m = /^GATEWAY_ROUTE_([A-Z0-9_]+)$/.exec(name);
+    if (m && value) entries.push([m[1].toLowerCase(), value]);
+  }
+  // Validate names before they become keys (a JSON "__proto__" must not reach the object).
+  for (const [name, url] of entries) {
+    if (!SERVICE_KEY.test(name)) throw new Error(`Gateway route name ${JSON.stringify(name)} must match ${SERVICE_KEY}`);
+    let parsedUrl: URL;
+    try {
+      parsedUrl = new URL(String(url));
+    } catch {
+      throw new Error(`Gateway route ${name}: ${JSON.stringify(url)} is not a URL`);
+    }
+    if (!/^https?:$/.test(parsedUrl.protocol)) throw new Error(`Gateway route ${name} must be an http(s) URL`);
+    routes[name] = parsedUrl.toString().replace(/\/$/, "");
+  }
+  return routes;
+}
+
+function serviceTokenAudience(env: NodeJS.ProcessEnv): string {
+  const user = env.JWT_AUDIENCE || "logicspike";
+  const audience = env.SERVICE_TOKEN_AUDIENCE || `${user}:internal`;
+  if (audience === user) throw new Error("SERVICE_TOKEN_AUDIENCE must differ from JWT_AUDIENCE");
+  return audience;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -122,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: int("WORKER_CONCURRENCY", env.WORKER_CONCURRENCY, 5),
     logLevel: env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 102_400),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000),
     contactInbox: env.CONTACT_INBOX || "operators@logicspike.localhost",
     mailFrom: env.MAIL_FROM || "LogicSpike <no-reply@logicspike.localhost>",
@@ -158,5 +246,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
       redirectUri: env.GOOGLE_REDIRECT_URI || undefined,
     },
+    apiKeys: {
+      rollGraceSeconds: int("API_KEY_ROLL_GRACE_SECONDS", env.API_KEY_ROLL_GRACE_SECONDS, 86400),
+      allowSecretFromBrowser: bool(env.API_KEY_ALLOW_SECRET_FROM_BROWSER, false),
+      cacheSeconds: int("API_KEY_CACHE_SECONDS", env.API_KEY_CACHE_SECONDS, 30),
+    },
+    rateLimit: {
+      enabled: bool(env.RATE_LIMIT_ENABLED, true),
+      redisUrl: env.REDIS_URL || undefined,
+      authPerMinute: limit("RATE_LIMIT_AUTH_PER_MINUTE", env.RATE_LIMIT_AUTH_PER_MINUTE, nodeEnv === "test" ? 100_000 : 60),
+      graphqlPerMinute: limit("RATE_LIMIT_GRAPHQL_PER_MINUTE", env.RATE_LIMIT_GRAPHQL_PER_MINUTE, nodeEnv === "test" ? 1_000_000 : 600),
+      tenantPerMinute: limit("RATE_LIMIT_TENANT_PER_MINUTE", env.RATE_LIMIT_TENANT_PER_MINUTE, nodeEnv === "test" ? 1_000_000 : 3000),
+    },
+    gateway: {
+      key: env.GATEWAY_KEY || undefined,
+      routes: gatewayRoutes(env),
+      timeoutMs: int("GATEWAY_TIMEOUT_MS", env.GATEWAY_TIMEOUT_MS, 30_000),
+    },
+    serviceTokens: {
+      ttlSeconds: int("SERVICE_TOKEN_TTL_SECONDS", env.SERVICE_TOKEN_TTL_SECONDS, 300),
+      audience: serviceTokenAudience(env),
+    },
   };
+}
+
+/**
+ * TRUST_PROXY: unset/`false` trusts no proxy (req.ip is the socket address);
+ * `true` trusts every hop (only behind a proxy that overwrites
+ * X-Forwarded-For); a number trusts that many hops; anything else is passed to
+ * Express as a list of trusted addresses/subnets, e.g. `loopback, 10.0.0.0/8`.
+ */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

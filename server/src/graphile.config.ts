@@ -9,6 +9,7 @@ import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { makePgService } from "postgraphile/adaptors/pg";
 import type { ServerContext } from "./context";
 import { makeMaskError } from "./lib/errors";
+import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
 import type { VerifiedIdentity } from "./types";
 
 /** The transaction settings for a request: the single place identity becomes SQL state. */
@@ -55,7 +56,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx)],
+    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,

@@ -39,6 +39,7 @@ async function seedWorkspace(label: string): Promise<Workspace> {
   const invitation = (await db.query("insert into app_public.invitations (tenant_id, email, role, invited_by) values ($1, $2, 'member', $3) returning id", [tenantId, `invitee-${marker.toLowerCase()}@example.com`, owner.user_id])).rows[0];
   const post = (await db.query("insert into app_public.posts (tenant_id, author_id, title, body) values ($1, $2, $3, $3) returning id", [tenantId, owner.user_id, `Post ${marker}`])).rows[0];
   await db.query("update app_public.tenant_settings set display_name = $2 where tenant_id = $1", [tenantId, `Brand ${marker}`]);
+  await db.query("insert into app_public.api_keys (tenant_id, name, type, prefix, scopes, created_by) values ($1, $2, 'secret', 'ls_00000000', '{\"blog\": [\"read\"]}', $3)", [tenantId, `Key ${marker}`, owner.user_id]);
   const { slug } = (await db.query("select slug from app_public.tenants where id = $1", [tenantId])).rows[0];
   const { id: ownerMembershipId } = (await db.query("select id from app_public.memberships where tenant_id = $1 and user_id = $2", [tenantId, owner.user_id])).rows[0];
   return { tenantId, slug, ownerId: owner.user_id, memberId: member.user_id, ownerMembershipId, roleId: role.id, invitationId: invitation.id, postId: post.id, marker };
@@ -81,7 +82,7 @@ describe.each([
   ["member", () => A.memberId],
 ])("as a workspace A %s, on workspace B's rows", (_label, userOfA) => {
   it("the fixture covers every tenant-owned table (superuser sees B's rows)", async () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(["tenants", "memberships", "roles", "invitations", "tenant_settings", "posts", "tenant_services"]));
+    expect(tenantTables).toEqual(expect.arrayContaining(["tenants", "memberships", "roles", "invitations", "tenant_settings", "posts", "tenant_services", "api_keys"]));
     for (const table of tenantTables) {
       const { rows } = await getDb().superPool.query(`select count(*)::int as n from app_public.${table} where ${keyColumn(table)} = $1`, [B.tenantId]);
       expect({ table, hasRowsOfB: rows[0].n > 0 }).toEqual({ table, hasRowsOfB: true });

@@ -35,6 +35,12 @@ export const ERROR_CODES = {
   LNKEX: { status: 410, message: "This link is not valid, has expired, or was already used; request a new one." },
   OAUNC: { status: 404, message: "Google sign-in is not available on this server." },
   OAUDN: { status: 503, message: "Google sign-in is unavailable right now; please retry shortly." },
+  RATLM: { status: 429, message: "Too many requests; wait for the Retry-After seconds, then try again." },
+  NOSVC: { status: 403, message: "This workspace is not entitled to that service." },
+  UPDWN: { status: 502, message: "The service behind the gateway is unavailable; please retry shortly." },
+  CLCRD: { status: 401, message: "The client id or secret is incorrect, or the client was revoked." },
+  BADKY: { status: 401, message: "The API key is not valid." },
+  KYORG: { status: 403, message: "This API key may not be used from this origin." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

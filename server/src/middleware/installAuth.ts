@@ -5,8 +5,9 @@ import { loadKeyMaterial } from "../auth/keys";
 import type { AuthDeps } from "../auth/sessions";
 import { TokenService } from "../auth/tokens";
 import { mountRoutes } from "../auth/route";
-import { AppError } from "../lib/errors";
 import { AUTH_ROUTES } from "../auth/routes";
+import { ApiKeyService } from "../auth/apiKeys";
+import { readCredential } from "../auth/credentials";
 
 /**
  * Verifies identity for every request and mounts the auth REST routes.
@@ -14,6 +15,12 @@ import { AUTH_ROUTES } from "../auth/routes";
  * authenticate: a `Bearer` access token is verified (RS256, pinned iss/aud)
  * and becomes `req.auth`, which graphile.config.ts turns into pgSettings. A
  * present-but-invalid token is a 401, never a silent downgrade to anonymous.
+ *
+ * API keys (`x-api-key`, or `Authorization: Bearer ls_…/pk_…`) become
+ * role app_api_key (server/src/auth/apiKeys.ts). Ambiguous credentials
+ * (duplicate headers, two different credentials) are refused before any
+ * lookup. A key is marked used only when the response succeeded: status
+ * < 400 and, on /graphql, no errors (apiKeyUsagePlugin flags those).
  */
 export default async function installAuth(app: Express): Promise<AuthDeps> {
   const ctx = getContext(app);
@@ -21,13 +28,24 @@ export default async function installAuth(app: Express): Promise<AuthDeps> {
   const deps: AuthDeps = { config: ctx.config, pool: ctx.rootPgPool, tokens };
   app.locals.authDeps = deps;
 
-  app.use(async (req, _res, next) => {
-    const header = req.get("authorization");
-    if (!header) return next();
-    const match = /^Bearer ([^\s]+)$/i.exec(header);
-    if (!match) return next(new AppError("BADTK", "Send the access token as `Authorization: Bearer <token>`."));
+  const apiKeys = new ApiKeyService(ctx.config, ctx.rootPgPool);
+  app.locals.apiKeys = apiKeys;
+  ctx.shutdownActions.push(() => apiKeys.close());
+
+  app.use(async (req, res, next) => {
     try {
-      const claims = await tokens.verify(match[1]);
+      const credential = readCredential(req);
+      if (!credential) return next();
+      if (credential.kind === "apiKey") {
+        req.auth = await apiKeys.authenticate(credential.value, { origin: req.get("origin"), referer: req.get("referer") });
+        req.log = req.log.child({ apiKeyId: req.auth.apiKeyId, tenantId: req.auth.tenantId });
+        const apiKeyId = req.auth.apiKeyId!;
+        res.once("finish", () => {
+          if (res.statusCode < 400 && !res.locals.apiKeyRequestFailed) apiKeys.markUsed(apiKeyId);
+        });
+        return next();
+      }
+      const claims = await tokens.verify(credential.value);
       req.auth = {
         role: "app_user",
         userId: claims.sub,
