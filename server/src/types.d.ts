@@ -10,6 +10,8 @@ export interface VerifiedIdentity {
   services: string[];
   /** Set when the caller authenticated with an API key (role app_api_key). */
   apiKeyId?: string;
+  /** `publishable` keys are read-only everywhere (SQL policies, and GET/HEAD only through the gateway). */
+  apiKeyType?: "secret" | "publishable";
   /** Refresh-token family (session) the access token belongs to. */
   sessionId?: string;
   amr?: string[];

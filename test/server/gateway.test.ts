@@ -50,7 +50,7 @@ beforeAll(async () => {
     });
     req.on("end", () => {
       received.push({ method: req.method!, url: req.url!, headers: req.headers, rawHeaders: req.rawHeaders, length, sha256: hash.digest("hex") });
-      res.writeHead(201, { "content-type": "application/json", "x-upstream": "crm" });
+      res.writeHead(201, { "content-type": "application/json", "x-upstream": "crm", "set-cookie": "ls_refresh=planted; Path=/auth; HttpOnly" });
       res.end(JSON.stringify({ ok: true, url: req.url }));
     });
   });
@@ -90,6 +90,7 @@ it("proxies /svc/<name>/* to the upstream with the prefix removed, query kept, r
   const res = await call("/svc/crm/contacts/42?include=notes&x=1", { method: "PATCH", headers: { ...bearer(token), "content-type": "application/json" }, body: '{"a":1}' });
   expect(res.status).toBe(201);
   expect(res.headers.get("x-upstream")).toBe("crm");
+  expect(res.headers.get("set-cookie")).toBeNull(); // upstreams cannot set cookies on our origin
   expect(await res.json()).toEqual({ ok: true, url: "/contacts/42?include=notes&x=1" });
   expect(received).toHaveLength(1);
   expect(received[0]).toMatchObject({ method: "PATCH", url: "/contacts/42?include=notes&x=1", length: 7 });
@@ -140,6 +141,20 @@ it("identifies an API-key caller upstream by key id and workspace, without the k
   expect(h["x-user-id"]).toBeUndefined();
   expect(h["x-api-key"]).toBeUndefined();
   expect(JSON.stringify(received[0].rawHeaders)).not.toContain(key.secret);
+});
+
+it("lets a publishable key read through the gateway but never write", async () => {
+  const created = await server.graphql(
+    `mutation { createApiKey(input: { name: "browser", type: "publishable", scopes: { blog: ["read"] }, allowedDomains: ["app.example.com"] }) { result { secret } } }`,
+    {},
+    bearer(token),
+  );
+  expect(created.body.errors).toBeUndefined();
+  const headers = { "x-api-key": created.body.data!.createApiKey.result.secret as string, origin: "https://app.example.com" };
+  expect((await call("/svc/crm/catalog", { headers })).status).toBe(201);
+  const write = await call("/svc/crm/orders", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}" });
+  expect({ status: write.status, code: ((await write.json()) as { error: { code: string } }).error.code }).toEqual({ status: 403, code: "DNIED" });
+  expect(received.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /catalog"]);
 });
 
 /** Raw HTTP/1.1, so header case and duplicates reach our server exactly as written. */

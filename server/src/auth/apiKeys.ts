@@ -96,6 +96,7 @@ export class ApiKeyService {
       permissions: record.permissions,
       services: record.services,
       apiKeyId: record.apiKeyId,
+      apiKeyType: record.type,
     };
   }
 

@@ -64,6 +64,10 @@ export default function installGateway(app: Express): void {
         proxyTimeout: config.gateway.timeoutMs,
         on: {
           proxyReq: (proxyReq, req) => injectTrustedHeaders(proxyReq, req, gatewayKey),
+          // Upstreams share our origin: they may not set cookies on it (e.g. overwrite the refresh cookie).
+          proxyRes: (proxyRes) => {
+            delete proxyRes.headers["set-cookie"];
+          },
           error: upstreamError(service),
         },
       }),
@@ -77,6 +81,9 @@ export default function installGateway(app: Express): void {
     const proxy = proxies.get(service);
     if (!proxy) return next(new AppError("NTFND", "There is no such service behind the gateway."));
     if (!req.auth.services.includes(service)) return next(new AppError("NOSVC", `This workspace is not entitled to the ${service} service.`));
+    if (req.auth.apiKeyType === "publishable" && req.method !== "GET" && req.method !== "HEAD") {
+      return next(new AppError("DNIED", "Publishable keys are read-only: use GET, or a secret key from your server."));
+    }
     const rest = m![2];
     req.url = rest.startsWith("/") ? rest : `/${rest}`;
     proxy(req, res, next).catch(next);
