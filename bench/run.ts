@@ -14,14 +14,20 @@ import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
 import { identity } from "./scenarios/identity";
 import { rateLimit } from "./scenarios/rateLimit";
+import { nestedQuery } from "./scenarios/nestedQuery";
 import { rlsCost } from "./scenarios/rlsCost";
+import { webhookDelivery } from "./scenarios/webhookDelivery";
+import { walletDebits } from "./scenarios/walletDebits";
 
 const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   graphqlVsRawPg,
   identity,
   rlsCost,
+  nestedQuery,
   apiKeyVsJwt,
   rateLimit,
+  webhookDelivery,
+  walletDebits,
   coldStart: () => coldStart(),
 };
 

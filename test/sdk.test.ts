@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { generate, loadCodegenConfig } from "@graphql-codegen/cli";
 import type { PostGraphileInstance } from "postgraphile";
-import { printedSchema, SCHEMA_FILE } from "../server/src/cli/exportSchema";
+import { CATALOG_FILE, printedCatalog, printedSchema, SCHEMA_FILE } from "../server/src/cli/exportSchema";
 import { useTestDatabase } from "./helpers/db";
 import { startTestServer } from "./helpers/server";
 
@@ -25,6 +25,16 @@ it("schema.graphql matches the schema built from the migrated database", async (
   } finally {
     await server.close();
   }
+});
+
+it("sdk/catalog.ts lists exactly the permission strings and event types of the database catalog", async () => {
+  const live = await printedCatalog(getDb().ownerPool);
+  expect({ file: "sdk/catalog.ts (run `npm run schema:export`)", content: fs.existsSync(CATALOG_FILE) ? fs.readFileSync(CATALOG_FILE, "utf8") : "" }).toEqual({
+    file: "sdk/catalog.ts (run `npm run schema:export`)",
+    content: live,
+  });
+  expect(live).toContain('"blog:posts.publish"');
+  expect(live).toContain('"member.invited"');
 });
 
 it("sdk/generated matches codegen over schema.graphql and sdk/operations", async () => {

@@ -3,7 +3,9 @@
  * task, the file name being the task identifier. Recurring jobs live in
  * functions/crontab.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Pool } from "pg";
 import { Logger, parseCrontab, run, runOnce, type Runner, type Task, type TaskList } from "graphile-worker";
@@ -40,8 +42,34 @@ export interface WorkerOptions {
   pollInterval?: number;
 }
 
+/** How often a worker refreshes its row in app_private.worker_heartbeats (readiness treats 3 misses as dead). */
+export const HEARTBEAT_SECONDS = 10;
+
+/**
+ * Keeps this worker's heartbeat row fresh until the runner stops, then removes
+ * it. A failed beat (database briefly down) is retried at the next interval.
+ */
+function heartbeat(pgPool: Pool, runner: Runner): void {
+  const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const beat = () =>
+    pgPool
+      .query(
+        `insert into app_private.worker_heartbeats (worker_id, hostname, pid) values ($1, $2, $3)
+         on conflict (worker_id) do update set last_seen_at = now()`,
+        [workerId, os.hostname(), process.pid],
+      )
+      .catch(() => {});
+  void beat();
+  const timer = setInterval(beat, HEARTBEAT_SECONDS * 1000);
+  timer.unref();
+  void runner.promise.finally(async () => {
+    clearInterval(timer);
+    await pgPool.query("delete from app_private.worker_heartbeats where worker_id = $1", [workerId]).catch(() => {});
+  });
+}
+
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
-  return run({
+  const runner = await run({
     pgPool: options.pgPool,
     concurrency: options.concurrency ?? 5,
     pollInterval: options.pollInterval ?? 2000,
@@ -51,6 +79,8 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     parsedCronItems: crontab(),
     logger: new Logger(pinoLogFactory("worker")),
   });
+  heartbeat(options.pgPool, runner);
+  return runner;
 }
 
 /** Runs every job that is due, then returns. Used by tests and one-off scripts. */

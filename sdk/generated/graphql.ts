@@ -14,6 +14,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Binary data encoded using Base64 */
+  Base64EncodedBinary: { input: any; output: any; }
+  /** A floating point number that requires more precision than IEEE 754 binary 64 */
+  BigFloat: { input: any; output: any; }
+  /**
+   * A signed eight-byte integer. The upper big integer values are greater than the
+   * max value for a JavaScript number. Therefore all big integers will be output as
+   * strings and not numbers.
+   */
+  BigInt: { input: string; output: string; }
   /** A location in a connection that can be used for resuming pagination. */
   Cursor: { input: string; output: string; }
   /**
@@ -24,6 +34,8 @@ export type Scalars = {
    * to unexpected results.
    */
   Datetime: { input: string; output: string; }
+  /** An IPv4 or IPv6 host address, and optionally its subnet. */
+  InternetAddress: { input: any; output: any; }
   /** Represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
   /** A universally unique identifier as defined by [RFC 4122](https://tools.ietf.org/html/rfc4122). */
@@ -60,6 +72,105 @@ export type AcceptInvitationPayload = {
 export type AcceptInvitationPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
 };
+
+/** All input for the `addCustomDomain` mutation. */
+export type AddCustomDomainInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  hostname?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `addCustomDomain` mutation. */
+export type AddCustomDomainPayload = {
+  __typename?: 'AddCustomDomainPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `CustomDomain`. May be used by Relay 1. */
+  customDomainEdge?: Maybe<CustomDomainEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CustomDomain>;
+};
+
+
+/** The output of our `addCustomDomain` mutation. */
+export type AddCustomDomainPayloadCustomDomainEdgeArgs = {
+  orderBy?: Array<CustomDomainOrderBy>;
+};
+
+/** Add-ons bought with coins: limit increments on top of the plan. */
+export type Addon = Node & {
+  __typename?: 'Addon';
+  coinCost: Scalars['BigInt']['output'];
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Added to the plan's limits, same shape as plans.services, e.g. `{"seats": 5}` or `{"blog": {"posts": 500}}`. */
+  increments: Scalars['JSON']['output'];
+  isActive: Scalars['Boolean']['output'];
+  /** True: charged per billing period until cancelled; false: bought once, kept. */
+  isRecurring: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Plans the add-on may be bought on; null = every plan. */
+  plans?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
+  /** Reads and enables pagination through a set of `TenantAddon`. */
+  tenantAddonsByAddon: TenantAddonConnection;
+};
+
+
+/** Add-ons bought with coins: limit increments on top of the plan. */
+export type AddonTenantAddonsByAddonArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantAddonCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantAddonOrderBy>>;
+};
+
+/** A condition to be used against `Addon` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type AddonCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `Addon` values. */
+export type AddonConnection = {
+  __typename?: 'AddonConnection';
+  /** A list of edges which contains the `Addon` and cursor to aid in pagination. */
+  edges: Array<Maybe<AddonEdge>>;
+  /** A list of `Addon` objects. */
+  nodes: Array<Maybe<Addon>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Addon` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Addon` edge in the connection. */
+export type AddonEdge = {
+  __typename?: 'AddonEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Addon` at the end of the edge. */
+  node?: Maybe<Addon>;
+};
+
+/** Methods to use when ordering `Addon`. */
+export type AddonOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC';
 
 /** An API key of the workspace. The secret itself is shown once, at creation or roll; only a hash is kept. */
 export type ApiKey = Node & {
@@ -214,6 +325,220 @@ export type ApiKeyScopeOrderBy =
   | 'SERVICE_ASC'
   | 'SERVICE_DESC';
 
+/** The workspace's audit trail: every change to its data and every security event, append-only and hash-chained. Needs `audit:read`. */
+export type AuditLog = Node & {
+  __typename?: 'AuditLog';
+  /** `insert`, `update` or `delete` of a row, or `event` for a security event without a row. */
+  action: Scalars['String']['output'];
+  /** The API key that made the change, if any. */
+  actorApiKeyId?: Maybe<Scalars['UUID']['output']>;
+  /** The signed-in user who made the change, if any. */
+  actorUserId?: Maybe<Scalars['UUID']['output']>;
+  /** Inserts and deletes: the row's columns. Updates: `{"column": {"old": ..., "new": ...}}` for changed columns only. Secrets read "[redacted]". */
+  diff: Scalars['JSON']['output'];
+  /** sha256(previous digest || canonical entry text): this entry's link in the workspace's tamper-evident chain. */
+  digest: Scalars['Base64EncodedBinary']['output'];
+  /** Security event name, e.g. `auth.login`, `auth.login_failed`, `auth.mfa_enabled`, `auth.session_revoked`, `apikey.created`, `apikey.revoked`, `role.changed`, `billing.changed`. */
+  event?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The client IP address the server saw. */
+  ip?: Maybe<Scalars['InternetAddress']['output']>;
+  /** When the change happened (the start of its transaction). */
+  occurredAt: Scalars['Datetime']['output'];
+  /** The previous entry's SHA-256 chain value (or the chain's anchor). */
+  previousDigest: Scalars['Base64EncodedBinary']['output'];
+  /** The changed row's primary key (comma-separated when it has several columns). */
+  recordId?: Maybe<Scalars['String']['output']>;
+  /** The `x-request-id` of the HTTP request, to find it in the server logs. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  rowId: Scalars['BigInt']['output'];
+  /** Position in the workspace's hash chain (1, 2, 3, ... without gaps, until retention removes the oldest). */
+  seq: Scalars['BigInt']['output'];
+  /** The table changed (in app_public), or null for events. */
+  tableName?: Maybe<Scalars['String']['output']>;
+  tenantId: Scalars['UUID']['output'];
+};
+
+/**
+ * A condition to be used against `AuditLog` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type AuditLogCondition = {
+  /** Checks for equality with the object’s `actorUserId` field. */
+  actorUserId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `occurredAt` field. */
+  occurredAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Checks for equality with the object’s `seq` field. */
+  seq?: InputMaybe<Scalars['BigInt']['input']>;
+  /** Checks for equality with the object’s `tableName` field. */
+  tableName?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `AuditLog` values. */
+export type AuditLogConnection = {
+  __typename?: 'AuditLogConnection';
+  /** A list of edges which contains the `AuditLog` and cursor to aid in pagination. */
+  edges: Array<Maybe<AuditLogEdge>>;
+  /** A list of `AuditLog` objects. */
+  nodes: Array<Maybe<AuditLog>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `AuditLog` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `AuditLog` edge in the connection. */
+export type AuditLogEdge = {
+  __typename?: 'AuditLogEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `AuditLog` at the end of the edge. */
+  node?: Maybe<AuditLog>;
+};
+
+/** Methods to use when ordering `AuditLog`. */
+export type AuditLogOrderBy =
+  | 'ACTOR_USER_ID_ASC'
+  | 'ACTOR_USER_ID_DESC'
+  | 'NATURAL'
+  | 'OCCURRED_AT_ASC'
+  | 'OCCURRED_AT_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'SEQ_ASC'
+  | 'SEQ_DESC'
+  | 'TABLE_NAME_ASC'
+  | 'TABLE_NAME_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** The workspace's effective plan and workspace-wide limits (rebuilt from plan + add-ons). */
+export type BillingAccount = Node & {
+  __typename?: 'BillingAccount';
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  limits: Scalars['JSON']['output'];
+  plan: Scalars['String']['output'];
+  /** Reads a single `Plan` that is related to this `BillingAccount`. */
+  planByPlan?: Maybe<Plan>;
+  /** Reads a single `Tenant` that is related to this `BillingAccount`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/**
+ * A condition to be used against `BillingAccount` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type BillingAccountCondition = {
+  /** Checks for equality with the object’s `plan` field. */
+  plan?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `BillingAccount` values. */
+export type BillingAccountConnection = {
+  __typename?: 'BillingAccountConnection';
+  /** A list of edges which contains the `BillingAccount` and cursor to aid in pagination. */
+  edges: Array<Maybe<BillingAccountEdge>>;
+  /** A list of `BillingAccount` objects. */
+  nodes: Array<Maybe<BillingAccount>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `BillingAccount` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `BillingAccount` edge in the connection. */
+export type BillingAccountEdge = {
+  __typename?: 'BillingAccountEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `BillingAccount` at the end of the edge. */
+  node?: Maybe<BillingAccount>;
+};
+
+/** Methods to use when ordering `BillingAccount`. */
+export type BillingAccountOrderBy =
+  | 'NATURAL'
+  | 'PLAN_ASC'
+  | 'PLAN_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** A connection to a list of `BillingUsageRecord` values. */
+export type BillingUsageConnection = {
+  __typename?: 'BillingUsageConnection';
+  /** A list of edges which contains the `BillingUsageRecord` and cursor to aid in pagination. */
+  edges: Array<Maybe<BillingUsageEdge>>;
+  /** A list of `BillingUsageRecord` objects. */
+  nodes: Array<Maybe<BillingUsageRecord>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `BillingUsageRecord` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `BillingUsageRecord` edge in the connection. */
+export type BillingUsageEdge = {
+  __typename?: 'BillingUsageEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `BillingUsageRecord` at the end of the edge. */
+  node?: Maybe<BillingUsageRecord>;
+};
+
+export type BillingUsageRecord = {
+  __typename?: 'BillingUsageRecord';
+  limit?: Maybe<Scalars['BigFloat']['output']>;
+  resource?: Maybe<Scalars['String']['output']>;
+  service?: Maybe<Scalars['String']['output']>;
+  used?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** All input for the `cancelAddon` mutation. */
+export type CancelAddonInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  tenantAddonId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `cancelAddon` mutation. */
+export type CancelAddonPayload = {
+  __typename?: 'CancelAddonPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<TenantAddon>;
+  /** An edge for our `TenantAddon`. May be used by Relay 1. */
+  tenantAddonEdge?: Maybe<TenantAddonEdge>;
+};
+
+
+/** The output of our `cancelAddon` mutation. */
+export type CancelAddonPayloadTenantAddonEdgeArgs = {
+  orderBy?: Array<TenantAddonOrderBy>;
+};
+
 /** All input for the `changeMemberRole` mutation. */
 export type ChangeMemberRoleInput = {
   /**
@@ -247,6 +572,151 @@ export type ChangeMemberRolePayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
 };
 
+/** Coin pack purchases; `paid` once the payment was captured and the coins credited. */
+export type CoinOrder = Node & {
+  __typename?: 'CoinOrder';
+  amountPaise: Scalars['BigInt']['output'];
+  coinPack: Scalars['String']['output'];
+  /** Reads a single `CoinPack` that is related to this `CoinOrder`. */
+  coinPackByCoinPack?: Maybe<CoinPack>;
+  coins: Scalars['BigInt']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  currency: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  provider: Scalars['String']['output'];
+  rowId: Scalars['UUID']['output'];
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `CoinOrder`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** Reads a single `WalletEntry` that is related to this `CoinOrder`. */
+  tenantWalletEntry?: Maybe<WalletEntry>;
+  updatedAt: Scalars['Datetime']['output'];
+  walletEntryId?: Maybe<Scalars['UUID']['output']>;
+};
+
+/**
+ * A condition to be used against `CoinOrder` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type CoinOrderCondition = {
+  /** Checks for equality with the object’s `coinPack` field. */
+  coinPack?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `walletEntryId` field. */
+  walletEntryId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `CoinOrder` values. */
+export type CoinOrderConnection = {
+  __typename?: 'CoinOrderConnection';
+  /** A list of edges which contains the `CoinOrder` and cursor to aid in pagination. */
+  edges: Array<Maybe<CoinOrderEdge>>;
+  /** A list of `CoinOrder` objects. */
+  nodes: Array<Maybe<CoinOrder>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CoinOrder` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `CoinOrder` edge in the connection. */
+export type CoinOrderEdge = {
+  __typename?: 'CoinOrderEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CoinOrder` at the end of the edge. */
+  node?: Maybe<CoinOrder>;
+};
+
+/** Methods to use when ordering `CoinOrder`. */
+export type CoinOrderOrderBy =
+  | 'COIN_PACK_ASC'
+  | 'COIN_PACK_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'WALLET_ENTRY_ID_ASC'
+  | 'WALLET_ENTRY_ID_DESC';
+
+/** Coins for sale: pay `pricePaise`, get `coins` in the workspace wallet. */
+export type CoinPack = Node & {
+  __typename?: 'CoinPack';
+  /** Reads and enables pagination through a set of `CoinOrder`. */
+  coinOrdersByCoinPack: CoinOrderConnection;
+  coins: Scalars['BigInt']['output'];
+  currency: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  isActive: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  pricePaise: Scalars['BigInt']['output'];
+};
+
+
+/** Coins for sale: pay `pricePaise`, get `coins` in the workspace wallet. */
+export type CoinPackCoinOrdersByCoinPackArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CoinOrderCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CoinOrderOrderBy>>;
+};
+
+/**
+ * A condition to be used against `CoinPack` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type CoinPackCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `CoinPack` values. */
+export type CoinPackConnection = {
+  __typename?: 'CoinPackConnection';
+  /** A list of edges which contains the `CoinPack` and cursor to aid in pagination. */
+  edges: Array<Maybe<CoinPackEdge>>;
+  /** A list of `CoinPack` objects. */
+  nodes: Array<Maybe<CoinPack>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CoinPack` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `CoinPack` edge in the connection. */
+export type CoinPackEdge = {
+  __typename?: 'CoinPackEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CoinPack` at the end of the edge. */
+  node?: Maybe<CoinPack>;
+};
+
+/** Methods to use when ordering `CoinPack`. */
+export type CoinPackOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC';
+
 /** All input for the `createApiKey` mutation. */
 export type CreateApiKeyInput = {
   allowedDomains?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
@@ -272,6 +742,39 @@ export type CreateApiKeyPayload = {
   /** Our root query field type. Allows us to run any query from our mutation payload. */
   query?: Maybe<Query>;
   result?: Maybe<CreatedApiKey>;
+};
+
+/** All input for the create `NotificationPreference` mutation. */
+export type CreateNotificationPreferenceInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `NotificationPreference` to be created by this mutation. */
+  notificationPreference: NotificationPreferenceInput;
+};
+
+/** The output of our create `NotificationPreference` mutation. */
+export type CreateNotificationPreferencePayload = {
+  __typename?: 'CreateNotificationPreferencePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `NotificationPreference` that was created by this mutation. */
+  notificationPreference?: Maybe<NotificationPreference>;
+  /** An edge for our `NotificationPreference`. May be used by Relay 1. */
+  notificationPreferenceEdge?: Maybe<NotificationPreferenceEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `NotificationPreference` mutation. */
+export type CreateNotificationPreferencePayloadNotificationPreferenceEdgeArgs = {
+  orderBy?: Array<NotificationPreferenceOrderBy>;
 };
 
 /** All input for the create `Post` mutation. */
@@ -340,12 +843,307 @@ export type CreateRolePayloadRoleEdgeArgs = {
   orderBy?: Array<RoleOrderBy>;
 };
 
+/** All input for the `createWebhookEndpoint` mutation. */
+export type CreateWebhookEndpointInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `createWebhookEndpoint` mutation. */
+export type CreateWebhookEndpointPayload = {
+  __typename?: 'CreateWebhookEndpointPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CreatedWebhookEndpoint>;
+};
+
 /** A new or rolled API key with its secret. The secret is shown only here; store it now. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   apiKey?: Maybe<ApiKey>;
   /** The full key (`ls_…` or `pk_…`). It cannot be shown again. */
   secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new endpoint, or one whose secret was rotated, with its signing secret. The secret is shown only here; store it now. */
+export type CreatedWebhookEndpoint = {
+  __typename?: 'CreatedWebhookEndpoint';
+  /** The signing secret (`whsec_…`) for the Standard Webhooks verifier. It cannot be shown again. */
+  secret?: Maybe<Scalars['String']['output']>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+};
+
+/** A hostname the workspace serves from. Add it with addCustomDomain, create the TXT record it shows, and it becomes verified once the DNS check finds it. */
+export type CustomDomain = Node & {
+  __typename?: 'CustomDomain';
+  /** DNS checks made since the last (re)check request. */
+  checkAttempts: Scalars['Int']['output'];
+  /** When the current verification window started (the add, or the last re-check). */
+  checkStartedAt: Scalars['Datetime']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  /** Lower-case hostname, e.g. `shop.example.com`. */
+  hostname: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** When DNS was last checked. */
+  lastCheckedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Why the last check did not verify the domain (no TXT record, a different value, a DNS error). */
+  lastError?: Maybe<Scalars['String']['output']>;
+  rowId: Scalars['UUID']['output'];
+  /** `pending` (waiting for the TXT record), `verified`, or `failed` (not found within the verification window, or verified by another workspace first); use recheckCustomDomain to try again. */
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `CustomDomain`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** The DNS name of the TXT record that proves control of the hostname. */
+  txtRecordName?: Maybe<Scalars['String']['output']>;
+  /** The value the TXT record must hold (visible with tenant:settings.update). */
+  txtRecordValue?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['Datetime']['output'];
+  /** When the TXT record was found. */
+  verifiedAt?: Maybe<Scalars['Datetime']['output']>;
+};
+
+/**
+ * A condition to be used against `CustomDomain` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type CustomDomainCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `hostname` field. */
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `CustomDomain` values. */
+export type CustomDomainConnection = {
+  __typename?: 'CustomDomainConnection';
+  /** A list of edges which contains the `CustomDomain` and cursor to aid in pagination. */
+  edges: Array<Maybe<CustomDomainEdge>>;
+  /** A list of `CustomDomain` objects. */
+  nodes: Array<Maybe<CustomDomain>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `CustomDomain` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `CustomDomain` edge in the connection. */
+export type CustomDomainEdge = {
+  __typename?: 'CustomDomainEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `CustomDomain` at the end of the edge. */
+  node?: Maybe<CustomDomain>;
+};
+
+/** Methods to use when ordering `CustomDomain`. */
+export type CustomDomainOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'HOSTNAME_ASC'
+  | 'HOSTNAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** All input for the `deleteCustomDomainById` mutation. */
+export type DeleteCustomDomainByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `CustomDomain` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteCustomDomainByTenantIdAndHostname` mutation. */
+export type DeleteCustomDomainByTenantIdAndHostnameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case hostname, e.g. `shop.example.com`. */
+  hostname: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteCustomDomainByTenantIdAndRowId` mutation. */
+export type DeleteCustomDomainByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteCustomDomain` mutation. */
+export type DeleteCustomDomainInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `CustomDomain` mutation. */
+export type DeleteCustomDomainPayload = {
+  __typename?: 'DeleteCustomDomainPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `CustomDomain` that was deleted by this mutation. */
+  customDomain?: Maybe<CustomDomain>;
+  /** An edge for our `CustomDomain`. May be used by Relay 1. */
+  customDomainEdge?: Maybe<CustomDomainEdge>;
+  deletedCustomDomainId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `CustomDomain` mutation. */
+export type DeleteCustomDomainPayloadCustomDomainEdgeArgs = {
+  orderBy?: Array<CustomDomainOrderBy>;
+};
+
+/** All input for the `deleteNotificationById` mutation. */
+export type DeleteNotificationByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Notification` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteNotificationByTenantIdAndRowId` mutation. */
+export type DeleteNotificationByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteNotificationByTenantIdAndUserIdAndEventId` mutation. */
+export type DeleteNotificationByTenantIdAndUserIdAndEventIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  eventId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteNotification` mutation. */
+export type DeleteNotificationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `Notification` mutation. */
+export type DeleteNotificationPayload = {
+  __typename?: 'DeleteNotificationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedNotificationId?: Maybe<Scalars['ID']['output']>;
+  /** The `Notification` that was deleted by this mutation. */
+  notification?: Maybe<Notification>;
+  /** An edge for our `Notification`. May be used by Relay 1. */
+  notificationEdge?: Maybe<NotificationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `Notification` mutation. */
+export type DeleteNotificationPayloadNotificationEdgeArgs = {
+  orderBy?: Array<NotificationOrderBy>;
+};
+
+/** All input for the `deleteNotificationPreferenceById` mutation. */
+export type DeleteNotificationPreferenceByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `NotificationPreference` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteNotificationPreference` mutation. */
+export type DeleteNotificationPreferenceInput = {
+  channel: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  eventType: Scalars['String']['input'];
+  userId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `NotificationPreference` mutation. */
+export type DeleteNotificationPreferencePayload = {
+  __typename?: 'DeleteNotificationPreferencePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedNotificationPreferenceId?: Maybe<Scalars['ID']['output']>;
+  /** The `NotificationPreference` that was deleted by this mutation. */
+  notificationPreference?: Maybe<NotificationPreference>;
+  /** An edge for our `NotificationPreference`. May be used by Relay 1. */
+  notificationPreferenceEdge?: Maybe<NotificationPreferenceEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `NotificationPreference` mutation. */
+export type DeleteNotificationPreferencePayloadNotificationPreferenceEdgeArgs = {
+  orderBy?: Array<NotificationPreferenceOrderBy>;
 };
 
 /** All input for the `deletePostById` mutation. */
@@ -492,6 +1290,127 @@ export type DeleteTenantPayload = {
   result?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** All input for the `deleteWebhookEndpointById` mutation. */
+export type DeleteWebhookEndpointByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WebhookEndpoint` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteWebhookEndpointByTenantIdAndRowId` mutation. */
+export type DeleteWebhookEndpointByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteWebhookEndpoint` mutation. */
+export type DeleteWebhookEndpointInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `WebhookEndpoint` mutation. */
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedWebhookEndpointId?: Maybe<Scalars['ID']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WebhookEndpoint` that was deleted by this mutation. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** An edge for our `WebhookEndpoint`. May be used by Relay 1. */
+  webhookEndpointEdge?: Maybe<WebhookEndpointEdge>;
+};
+
+
+/** The output of our delete `WebhookEndpoint` mutation. */
+export type DeleteWebhookEndpointPayloadWebhookEndpointEdgeArgs = {
+  orderBy?: Array<WebhookEndpointOrderBy>;
+};
+
+/** Every event type the platform emits, with the JSON schema of its payload. Webhook endpoints filter on these keys. */
+export type EventType = Node & {
+  __typename?: 'EventType';
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `NotificationPreference`. */
+  notificationPreferencesByEventType: NotificationPreferenceConnection;
+  /** Who gets a notification: none, the affected user (`payload.userId`), billing managers or webhook managers. */
+  notify: Scalars['String']['output'];
+  /** JSON schema of the payload (`required` keys are enforced when the event is recorded). */
+  schema: Scalars['JSON']['output'];
+};
+
+
+/** Every event type the platform emits, with the JSON schema of its payload. Webhook endpoints filter on these keys. */
+export type EventTypeNotificationPreferencesByEventTypeArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationPreferenceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationPreferenceOrderBy>>;
+};
+
+/**
+ * A condition to be used against `EventType` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type EventTypeCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `EventType` values. */
+export type EventTypeConnection = {
+  __typename?: 'EventTypeConnection';
+  /** A list of edges which contains the `EventType` and cursor to aid in pagination. */
+  edges: Array<Maybe<EventTypeEdge>>;
+  /** A list of `EventType` objects. */
+  nodes: Array<Maybe<EventType>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `EventType` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `EventType` edge in the connection. */
+export type EventTypeEdge = {
+  __typename?: 'EventTypeEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `EventType` at the end of the edge. */
+  node?: Maybe<EventType>;
+};
+
+/** Methods to use when ordering `EventType`. */
+export type EventTypeOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC';
+
 /** An invitation for someone to join this workspace by email. */
 export type Invitation = Node & {
   __typename?: 'Invitation';
@@ -609,6 +1528,74 @@ export type InviteMemberPayloadInvitationEdgeArgs = {
   orderBy?: Array<InvitationOrderBy>;
 };
 
+/** Invoices of the workspace's subscription, mirrored from the payment provider. */
+export type Invoice = Node & {
+  __typename?: 'Invoice';
+  amountPaise: Scalars['BigInt']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  currency: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  paidAt?: Maybe<Scalars['Datetime']['output']>;
+  rowId: Scalars['UUID']['output'];
+  status: Scalars['String']['output'];
+  subscriptionId?: Maybe<Scalars['UUID']['output']>;
+  /** Reads a single `Tenant` that is related to this `Invoice`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** Reads a single `PlanSubscription` that is related to this `Invoice`. */
+  tenantSubscription?: Maybe<PlanSubscription>;
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/** A condition to be used against `Invoice` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type InvoiceCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `subscriptionId` field. */
+  subscriptionId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Invoice` values. */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  /** A list of edges which contains the `Invoice` and cursor to aid in pagination. */
+  edges: Array<Maybe<InvoiceEdge>>;
+  /** A list of `Invoice` objects. */
+  nodes: Array<Maybe<Invoice>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Invoice` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Invoice` edge in the connection. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Invoice` at the end of the edge. */
+  node?: Maybe<Invoice>;
+};
+
+/** Methods to use when ordering `Invoice`. */
+export type InvoiceOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'SUBSCRIPTION_ID_ASC'
+  | 'SUBSCRIPTION_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
 /** All input for the `leaveTenant` mutation. */
 export type LeaveTenantInput = {
   /**
@@ -639,6 +1626,59 @@ export type LeaveTenantPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
 };
 
+/** All input for the `markAllNotificationsRead` mutation. */
+export type MarkAllNotificationsReadInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `markAllNotificationsRead` mutation. */
+export type MarkAllNotificationsReadPayload = {
+  __typename?: 'MarkAllNotificationsReadPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Scalars['Int']['output']>;
+};
+
+/** All input for the `markNotificationRead` mutation. */
+export type MarkNotificationReadInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  notificationId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `markNotificationRead` mutation. */
+export type MarkNotificationReadPayload = {
+  __typename?: 'MarkNotificationReadPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `Notification`. May be used by Relay 1. */
+  notificationEdge?: Maybe<NotificationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Notification>;
+};
+
+
+/** The output of our `markNotificationRead` mutation. */
+export type MarkNotificationReadPayloadNotificationEdgeArgs = {
+  orderBy?: Array<NotificationOrderBy>;
+};
+
 /** A user's membership of a workspace, with the role that sets their permissions there. */
 export type Membership = Node & {
   __typename?: 'Membership';
@@ -649,6 +1689,8 @@ export type Membership = Node & {
   customRoleId?: Maybe<Scalars['UUID']['output']>;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+  /** Reads and enables pagination through a set of `Notification`. */
+  notificationsByTenantIdAndUserId: NotificationConnection;
   /** Reads and enables pagination through a set of `Post`. */
   postsByTenantIdAndAuthorId: PostConnection;
   role?: Maybe<Scalars['String']['output']>;
@@ -664,6 +1706,8 @@ export type Membership = Node & {
   /** Reads a single `User` that is related to this `Membership`. */
   user?: Maybe<User>;
   userId: Scalars['UUID']['output'];
+  /** Reads and enables pagination through a set of `WebhookEndpoint`. */
+  webhookEndpointsByTenantIdAndCreatedBy: WebhookEndpointConnection;
 };
 
 
@@ -680,6 +1724,18 @@ export type MembershipApiKeysByTenantIdAndCreatedByArgs = {
 
 
 /** A user's membership of a workspace, with the role that sets their permissions there. */
+export type MembershipNotificationsByTenantIdAndUserIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationOrderBy>>;
+};
+
+
+/** A user's membership of a workspace, with the role that sets their permissions there. */
 export type MembershipPostsByTenantIdAndAuthorIdArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -688,6 +1744,18 @@ export type MembershipPostsByTenantIdAndAuthorIdArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<PostOrderBy>>;
+};
+
+
+/** A user's membership of a workspace, with the role that sets their permissions there. */
+export type MembershipWebhookEndpointsByTenantIdAndCreatedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookEndpointCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookEndpointOrderBy>>;
 };
 
 /**
@@ -750,14 +1818,42 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Joins the workspace an invitation is for. The signed-in user's email must match the invitation. Switch to the workspace afterwards to work in it. */
   acceptInvitation?: Maybe<AcceptInvitationPayload>;
+  /** Claims a hostname for the workspace (needs tenant:settings.update). Create the TXT record `txtRecordName` = `txtRecordValue`; the domain is verified once DNS shows it. */
+  addCustomDomain?: Maybe<AddCustomDomainPayload>;
+  /** Cancels an add-on of the workspace (no refund); its limits go at the next rebuild. Needs `billing:manage`. */
+  cancelAddon?: Maybe<CancelAddonPayload>;
   /** Gives a member a built-in or custom role. Needs `tenant:members.manage`; only owners can make or unmake owners; the last owner cannot be demoted. */
   changeMemberRole?: Maybe<ChangeMemberRolePayload>;
   /** Creates an API key in the active workspace and returns its secret, once. `type`: secret or publishable; `scopes`: e.g. {"blog": ["read"]}; `allowedDomains`: publishable keys only; `expiresIn`: 30d, 90d, 1y or never. Needs `apikeys:manage`; a key cannot hold permissions you do not hold. */
   createApiKey?: Maybe<CreateApiKeyPayload>;
+  /** Creates a single `NotificationPreference`. */
+  createNotificationPreference?: Maybe<CreateNotificationPreferencePayload>;
   /** Creates a single `Post`. */
   createPost?: Maybe<CreatePostPayload>;
   /** Creates a single `Role`. */
   createRole?: Maybe<CreateRolePayload>;
+  /** Adds a webhook endpoint to the active workspace and returns its signing secret, once. `eventTypes`: keys of eventTypes, empty = all. Needs `webhooks:manage`. */
+  createWebhookEndpoint?: Maybe<CreateWebhookEndpointPayload>;
+  /** Deletes a single `CustomDomain` using a unique key. */
+  deleteCustomDomain?: Maybe<DeleteCustomDomainPayload>;
+  /** Deletes a single `CustomDomain` using its globally unique id. */
+  deleteCustomDomainById?: Maybe<DeleteCustomDomainPayload>;
+  /** Deletes a single `CustomDomain` using a unique key. */
+  deleteCustomDomainByTenantIdAndHostname?: Maybe<DeleteCustomDomainPayload>;
+  /** Deletes a single `CustomDomain` using a unique key. */
+  deleteCustomDomainByTenantIdAndRowId?: Maybe<DeleteCustomDomainPayload>;
+  /** Deletes a single `Notification` using a unique key. */
+  deleteNotification?: Maybe<DeleteNotificationPayload>;
+  /** Deletes a single `Notification` using its globally unique id. */
+  deleteNotificationById?: Maybe<DeleteNotificationPayload>;
+  /** Deletes a single `Notification` using a unique key. */
+  deleteNotificationByTenantIdAndRowId?: Maybe<DeleteNotificationPayload>;
+  /** Deletes a single `Notification` using a unique key. */
+  deleteNotificationByTenantIdAndUserIdAndEventId?: Maybe<DeleteNotificationPayload>;
+  /** Deletes a single `NotificationPreference` using a unique key. */
+  deleteNotificationPreference?: Maybe<DeleteNotificationPreferencePayload>;
+  /** Deletes a single `NotificationPreference` using its globally unique id. */
+  deleteNotificationPreferenceById?: Maybe<DeleteNotificationPreferencePayload>;
   /** Deletes a single `Post` using a unique key. */
   deletePost?: Maybe<DeletePostPayload>;
   /** Deletes a single `Post` using its globally unique id. */
@@ -774,18 +1870,38 @@ export type Mutation = {
   deleteRoleByTenantIdAndRowId?: Maybe<DeleteRolePayload>;
   /** Deletes the active workspace and everything in it. Owner only; pass the workspace slug to confirm. */
   deleteTenant?: Maybe<DeleteTenantPayload>;
+  /** Deletes a single `WebhookEndpoint` using a unique key. */
+  deleteWebhookEndpoint?: Maybe<DeleteWebhookEndpointPayload>;
+  /** Deletes a single `WebhookEndpoint` using its globally unique id. */
+  deleteWebhookEndpointById?: Maybe<DeleteWebhookEndpointPayload>;
+  /** Deletes a single `WebhookEndpoint` using a unique key. */
+  deleteWebhookEndpointByTenantIdAndRowId?: Maybe<DeleteWebhookEndpointPayload>;
   /** Invites someone to the active workspace by email, with a built-in role (default member) or a custom role. Needs `tenant:members.invite`; you cannot grant permissions you do not hold. */
   inviteMember?: Maybe<InviteMemberPayload>;
   /** Leaves the active workspace. The last owner cannot leave; transfer ownership or delete it. */
   leaveTenant?: Maybe<LeaveTenantPayload>;
+  /** Marks all your notifications in the active workspace read; returns how many. */
+  markAllNotificationsRead?: Maybe<MarkAllNotificationsReadPayload>;
+  /** Marks one of your notifications read. */
+  markNotificationRead?: Maybe<MarkNotificationReadPayload>;
+  /** Buys an add-on with coins from the workspace wallet and activates it (entitlements follow within seconds). Pass the same `idempotencyKey` to retry safely. Needs `billing:manage`. */
+  purchaseAddon?: Maybe<PurchaseAddonPayload>;
+  /** Checks DNS for the domain again now (restarting the verification window of a failed domain). Needs tenant:settings.update. */
+  recheckCustomDomain?: Maybe<RecheckCustomDomainPayload>;
   /** Removes a member from the active workspace (needs `tenant:members.manage`; owners only by owners). Their sessions for it end. */
   removeMember?: Maybe<RemoveMemberPayload>;
+  /** Replays every failed delivery of an endpoint created at or after `since`; returns how many. Enable the endpoint first if it was disabled. Needs `webhooks:manage`. */
+  replayFailedWebhookDeliveries?: Maybe<ReplayFailedWebhookDeliveriesPayload>;
+  /** Sends a delivery again (a new series of retries, same `webhook-id`), whatever its status. Needs `webhooks:manage`. */
+  replayWebhookDelivery?: Maybe<ReplayWebhookDeliveryPayload>;
   /** Revokes an API key of the active workspace for good: data access stops at once, and requests are refused within the server's key cache time (API_KEY_CACHE_SECONDS). Needs `apikeys:manage`. */
   revokeApiKey?: Maybe<RevokeApiKeyPayload>;
   /** Cancels a pending invitation of the active workspace. */
   revokeInvitation?: Maybe<RevokeInvitationPayload>;
   /** Gives an API key a new secret (returned once). The old secret keeps working for the server's grace period (API_KEY_ROLL_GRACE_SECONDS, 24 h by default). Needs `apikeys:manage`. */
   rollApiKey?: Maybe<RollApiKeyPayload>;
+  /** Issues a new signing secret and returns it, once. The previous secrets keep signing (every message carries one signature per live secret) for `overlapSeconds` (default a day), so receivers can switch without losing messages. Needs `webhooks:manage`. */
+  rotateWebhookSecret?: Maybe<RotateWebhookSecretPayload>;
   /** Sends a message to the operators of this LogicSpike installation. Works without signing in. Returns true once the message is queued for delivery. */
   submitContactMessage?: Maybe<SubmitContactMessagePayload>;
   /** Makes another member the owner; you become an admin. */
@@ -796,6 +1912,18 @@ export type Mutation = {
   updateApiKeyById?: Maybe<UpdateApiKeyPayload>;
   /** Updates a single `ApiKey` using a unique key and a patch. */
   updateApiKeyByTenantIdAndRowId?: Maybe<UpdateApiKeyPayload>;
+  /** Updates a single `Notification` using a unique key and a patch. */
+  updateNotification?: Maybe<UpdateNotificationPayload>;
+  /** Updates a single `Notification` using its globally unique id and a patch. */
+  updateNotificationById?: Maybe<UpdateNotificationPayload>;
+  /** Updates a single `Notification` using a unique key and a patch. */
+  updateNotificationByTenantIdAndRowId?: Maybe<UpdateNotificationPayload>;
+  /** Updates a single `Notification` using a unique key and a patch. */
+  updateNotificationByTenantIdAndUserIdAndEventId?: Maybe<UpdateNotificationPayload>;
+  /** Updates a single `NotificationPreference` using a unique key and a patch. */
+  updateNotificationPreference?: Maybe<UpdateNotificationPreferencePayload>;
+  /** Updates a single `NotificationPreference` using its globally unique id and a patch. */
+  updateNotificationPreferenceById?: Maybe<UpdateNotificationPreferencePayload>;
   /** Updates a single `Post` using a unique key and a patch. */
   updatePost?: Maybe<UpdatePostPayload>;
   /** Updates a single `Post` using its globally unique id and a patch. */
@@ -826,12 +1954,30 @@ export type Mutation = {
   updateUserByEmail?: Maybe<UpdateUserPayload>;
   /** Updates a single `User` using its globally unique id and a patch. */
   updateUserById?: Maybe<UpdateUserPayload>;
+  /** Updates a single `WebhookEndpoint` using a unique key and a patch. */
+  updateWebhookEndpoint?: Maybe<UpdateWebhookEndpointPayload>;
+  /** Updates a single `WebhookEndpoint` using its globally unique id and a patch. */
+  updateWebhookEndpointById?: Maybe<UpdateWebhookEndpointPayload>;
+  /** Updates a single `WebhookEndpoint` using a unique key and a patch. */
+  updateWebhookEndpointByTenantIdAndRowId?: Maybe<UpdateWebhookEndpointPayload>;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationAddCustomDomainArgs = {
+  input: AddCustomDomainInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCancelAddonArgs = {
+  input: CancelAddonInput;
 };
 
 
@@ -848,6 +1994,12 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateNotificationPreferenceArgs = {
+  input: CreateNotificationPreferenceInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreatePostArgs = {
   input: CreatePostInput;
 };
@@ -856,6 +2008,72 @@ export type MutationCreatePostArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateRoleArgs = {
   input: CreateRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCustomDomainArgs = {
+  input: DeleteCustomDomainInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCustomDomainByIdArgs = {
+  input: DeleteCustomDomainByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCustomDomainByTenantIdAndHostnameArgs = {
+  input: DeleteCustomDomainByTenantIdAndHostnameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteCustomDomainByTenantIdAndRowIdArgs = {
+  input: DeleteCustomDomainByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationArgs = {
+  input: DeleteNotificationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationByIdArgs = {
+  input: DeleteNotificationByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationByTenantIdAndRowIdArgs = {
+  input: DeleteNotificationByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationByTenantIdAndUserIdAndEventIdArgs = {
+  input: DeleteNotificationByTenantIdAndUserIdAndEventIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationPreferenceArgs = {
+  input: DeleteNotificationPreferenceInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteNotificationPreferenceByIdArgs = {
+  input: DeleteNotificationPreferenceByIdInput;
 };
 
 
@@ -908,6 +2126,24 @@ export type MutationDeleteTenantArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWebhookEndpointArgs = {
+  input: DeleteWebhookEndpointInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWebhookEndpointByIdArgs = {
+  input: DeleteWebhookEndpointByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteWebhookEndpointByTenantIdAndRowIdArgs = {
+  input: DeleteWebhookEndpointByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
@@ -920,8 +2156,44 @@ export type MutationLeaveTenantArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationMarkAllNotificationsReadArgs = {
+  input: MarkAllNotificationsReadInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationMarkNotificationReadArgs = {
+  input: MarkNotificationReadInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationPurchaseAddonArgs = {
+  input: PurchaseAddonInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationRecheckCustomDomainArgs = {
+  input: RecheckCustomDomainInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationRemoveMemberArgs = {
   input: RemoveMemberInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationReplayFailedWebhookDeliveriesArgs = {
+  input: ReplayFailedWebhookDeliveriesInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationReplayWebhookDeliveryArgs = {
+  input: ReplayWebhookDeliveryInput;
 };
 
 
@@ -940,6 +2212,12 @@ export type MutationRevokeInvitationArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationRollApiKeyArgs = {
   input: RollApiKeyInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationRotateWebhookSecretArgs = {
+  input: RotateWebhookSecretInput;
 };
 
 
@@ -970,6 +2248,42 @@ export type MutationUpdateApiKeyByIdArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateApiKeyByTenantIdAndRowIdArgs = {
   input: UpdateApiKeyByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationArgs = {
+  input: UpdateNotificationInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationByIdArgs = {
+  input: UpdateNotificationByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationByTenantIdAndRowIdArgs = {
+  input: UpdateNotificationByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationByTenantIdAndUserIdAndEventIdArgs = {
+  input: UpdateNotificationByTenantIdAndUserIdAndEventIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationPreferenceArgs = {
+  input: UpdateNotificationPreferenceInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateNotificationPreferenceByIdArgs = {
+  input: UpdateNotificationPreferenceByIdInput;
 };
 
 
@@ -1062,10 +2376,192 @@ export type MutationUpdateUserByIdArgs = {
   input: UpdateUserByIdInput;
 };
 
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWebhookEndpointByIdArgs = {
+  input: UpdateWebhookEndpointByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateWebhookEndpointByTenantIdAndRowIdArgs = {
+  input: UpdateWebhookEndpointByTenantIdAndRowIdInput;
+};
+
 /** An object with a globally unique `ID`. */
 export type Node = {
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
+};
+
+/** Your in-app notifications in the active workspace. */
+export type Notification = Node & {
+  __typename?: 'Notification';
+  createdAt: Scalars['Datetime']['output'];
+  data: Scalars['JSON']['output'];
+  eventId: Scalars['UUID']['output'];
+  eventType: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** When you marked it read; null = unread. */
+  readAt?: Maybe<Scalars['Datetime']['output']>;
+  rowId: Scalars['UUID']['output'];
+  /** Reads a single `Tenant` that is related to this `Notification`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** Reads a single `Membership` that is related to this `Notification`. */
+  tenantUser?: Maybe<Membership>;
+  title: Scalars['String']['output'];
+  userId: Scalars['UUID']['output'];
+};
+
+/**
+ * A condition to be used against `Notification` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type NotificationCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `eventId` field. */
+  eventId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `userId` field. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Notification` values. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** A list of edges which contains the `Notification` and cursor to aid in pagination. */
+  edges: Array<Maybe<NotificationEdge>>;
+  /** A list of `Notification` objects. */
+  nodes: Array<Maybe<Notification>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Notification` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Notification` edge in the connection. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Notification` at the end of the edge. */
+  node?: Maybe<Notification>;
+};
+
+/** Methods to use when ordering `Notification`. */
+export type NotificationOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'EVENT_ID_ASC'
+  | 'EVENT_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'USER_ID_ASC'
+  | 'USER_ID_DESC';
+
+/** Represents an update to a `Notification`. Fields that are set will be updated. */
+export type NotificationPatch = {
+  /** When you marked it read; null = unread. */
+  readAt?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** Your notification choices per event type and channel (in_app, email, slack). Without a row: in-app on, email and Slack off. */
+export type NotificationPreference = Node & {
+  __typename?: 'NotificationPreference';
+  channel: Scalars['String']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  eventType: Scalars['String']['output'];
+  /** Reads a single `EventType` that is related to this `NotificationPreference`. */
+  eventTypeByEventType?: Maybe<EventType>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  isEnabled: Scalars['Boolean']['output'];
+  /** For channel slack: your Slack incoming-webhook URL (https://hooks.slack.com/services/…). */
+  slackWebhookUrl?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads a single `User` that is related to this `NotificationPreference`. */
+  user?: Maybe<User>;
+  userId: Scalars['UUID']['output'];
+};
+
+/**
+ * A condition to be used against `NotificationPreference` object types. All fields
+ * are tested for equality and combined with a logical ‘and.’
+ */
+export type NotificationPreferenceCondition = {
+  /** Checks for equality with the object’s `channel` field. */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `eventType` field. */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `userId` field. */
+  userId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `NotificationPreference` values. */
+export type NotificationPreferenceConnection = {
+  __typename?: 'NotificationPreferenceConnection';
+  /** A list of edges which contains the `NotificationPreference` and cursor to aid in pagination. */
+  edges: Array<Maybe<NotificationPreferenceEdge>>;
+  /** A list of `NotificationPreference` objects. */
+  nodes: Array<Maybe<NotificationPreference>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `NotificationPreference` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `NotificationPreference` edge in the connection. */
+export type NotificationPreferenceEdge = {
+  __typename?: 'NotificationPreferenceEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `NotificationPreference` at the end of the edge. */
+  node?: Maybe<NotificationPreference>;
+};
+
+/** An input for mutations affecting `NotificationPreference` */
+export type NotificationPreferenceInput = {
+  channel: Scalars['String']['input'];
+  eventType: Scalars['String']['input'];
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For channel slack: your Slack incoming-webhook URL (https://hooks.slack.com/services/…). */
+  slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Methods to use when ordering `NotificationPreference`. */
+export type NotificationPreferenceOrderBy =
+  | 'CHANNEL_ASC'
+  | 'CHANNEL_DESC'
+  | 'EVENT_TYPE_ASC'
+  | 'EVENT_TYPE_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'USER_ID_ASC'
+  | 'USER_ID_DESC';
+
+/** Represents an update to a `NotificationPreference`. Fields that are set will be updated. */
+export type NotificationPreferencePatch = {
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For channel slack: your Slack incoming-webhook URL (https://hooks.slack.com/services/…). */
+  slackWebhookUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Information about pagination in a connection. */
@@ -1143,6 +2639,178 @@ export type PermissionOrderBy =
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC';
+
+/** Subscription plans: prices (paise) and what each includes. */
+export type Plan = Node & {
+  __typename?: 'Plan';
+  /** Reads and enables pagination through a set of `BillingAccount`. */
+  billingAccountsByPlan: BillingAccountConnection;
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  isPublic: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `PlanSubscription`. */
+  planSubscriptionsByPlan: PlanSubscriptionConnection;
+  priceMonthlyPaise: Scalars['BigInt']['output'];
+  priceYearlyPaise: Scalars['BigInt']['output'];
+  /** Provider plan ids per billing interval, e.g. `{"razorpay": {"monthly": "plan_…", "yearly": "plan_…"}}`. */
+  providerPlanIds: Scalars['JSON']['output'];
+  /** Services and limits, e.g. `{"blog": {"enabled": true, "posts": 100}, "seats": 5, "storage_mb": 1024}`; a missing limit is unlimited. */
+  services: Scalars['JSON']['output'];
+  sortOrder: Scalars['Int']['output'];
+};
+
+
+/** Subscription plans: prices (paise) and what each includes. */
+export type PlanBillingAccountsByPlanArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<BillingAccountCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<BillingAccountOrderBy>>;
+};
+
+
+/** Subscription plans: prices (paise) and what each includes. */
+export type PlanPlanSubscriptionsByPlanArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PlanSubscriptionCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlanSubscriptionOrderBy>>;
+};
+
+/** A condition to be used against `Plan` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type PlanCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `Plan` values. */
+export type PlanConnection = {
+  __typename?: 'PlanConnection';
+  /** A list of edges which contains the `Plan` and cursor to aid in pagination. */
+  edges: Array<Maybe<PlanEdge>>;
+  /** A list of `Plan` objects. */
+  nodes: Array<Maybe<Plan>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Plan` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Plan` edge in the connection. */
+export type PlanEdge = {
+  __typename?: 'PlanEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Plan` at the end of the edge. */
+  node?: Maybe<Plan>;
+};
+
+/** Methods to use when ordering `Plan`. */
+export type PlanOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC';
+
+/** The workspace's plan subscriptions and their state at the payment provider. */
+export type PlanSubscription = Node & {
+  __typename?: 'PlanSubscription';
+  billingInterval: Scalars['String']['output'];
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  currentPeriodEnd?: Maybe<Scalars['Datetime']['output']>;
+  currentPeriodStart?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Reads and enables pagination through a set of `Invoice`. */
+  invoicesByTenantIdAndSubscriptionId: InvoiceConnection;
+  lastEventAt?: Maybe<Scalars['Datetime']['output']>;
+  plan: Scalars['String']['output'];
+  /** Reads a single `Plan` that is related to this `PlanSubscription`. */
+  planByPlan?: Maybe<Plan>;
+  provider: Scalars['String']['output'];
+  rowId: Scalars['UUID']['output'];
+  /** created, authenticated, active, pending (payment retrying), halted, or finally cancelled, completed, expired. Active and pending grant the plan. */
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `PlanSubscription`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+
+/** The workspace's plan subscriptions and their state at the payment provider. */
+export type PlanSubscriptionInvoicesByTenantIdAndSubscriptionIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvoiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvoiceOrderBy>>;
+};
+
+/**
+ * A condition to be used against `PlanSubscription` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type PlanSubscriptionCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `plan` field. */
+  plan?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `PlanSubscription` values. */
+export type PlanSubscriptionConnection = {
+  __typename?: 'PlanSubscriptionConnection';
+  /** A list of edges which contains the `PlanSubscription` and cursor to aid in pagination. */
+  edges: Array<Maybe<PlanSubscriptionEdge>>;
+  /** A list of `PlanSubscription` objects. */
+  nodes: Array<Maybe<PlanSubscription>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `PlanSubscription` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `PlanSubscription` edge in the connection. */
+export type PlanSubscriptionEdge = {
+  __typename?: 'PlanSubscriptionEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `PlanSubscription` at the end of the edge. */
+  node?: Maybe<PlanSubscription>;
+};
+
+/** Methods to use when ordering `PlanSubscription`. */
+export type PlanSubscriptionOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NATURAL'
+  | 'PLAN_ASC'
+  | 'PLAN_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
 
 /** A blog post of the workspace. */
 export type Post = Node & {
@@ -1237,9 +2905,47 @@ export type PostPatch = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** All input for the `purchaseAddon` mutation. */
+export type PurchaseAddonInput = {
+  addonKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The output of our `purchaseAddon` mutation. */
+export type PurchaseAddonPayload = {
+  __typename?: 'PurchaseAddonPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<TenantAddon>;
+  /** An edge for our `TenantAddon`. May be used by Relay 1. */
+  tenantAddonEdge?: Maybe<TenantAddonEdge>;
+};
+
+
+/** The output of our `purchaseAddon` mutation. */
+export type PurchaseAddonPayloadTenantAddonEdgeArgs = {
+  orderBy?: Array<TenantAddonOrderBy>;
+};
+
 /** The root query type which gives access points into the data universe. */
 export type Query = Node & {
   __typename?: 'Query';
+  /** Get a single `Addon`. */
+  addon?: Maybe<Addon>;
+  /** Reads a single `Addon` using its globally unique `ID`. */
+  addonById?: Maybe<Addon>;
+  /** Reads and enables pagination through a set of `Addon`. */
+  addons?: Maybe<AddonConnection>;
   /** Get a single `ApiKey`. */
   apiKey?: Maybe<ApiKey>;
   /** Reads a single `ApiKey` using its globally unique `ID`. */
@@ -1254,10 +2960,62 @@ export type Query = Node & {
   apiKeyScopes?: Maybe<ApiKeyScopeConnection>;
   /** Reads and enables pagination through a set of `ApiKey`. */
   apiKeys?: Maybe<ApiKeyConnection>;
+  /** True when the active workspace's audit log hash chain verifies (nothing altered, inserted or removed outside retention). Needs `audit:read`. */
+  auditChainIntact?: Maybe<Scalars['Boolean']['output']>;
+  /** The active workspace's audit log, newest first, optionally filtered by table, actor (user or API key), action, event and time range [occurredAfter, occurredBefore). Needs `audit:read`. */
+  auditEntries?: Maybe<AuditLogConnection>;
+  /** Get a single `AuditLog`. */
+  auditLog?: Maybe<AuditLog>;
+  /** Reads a single `AuditLog` using its globally unique `ID`. */
+  auditLogById?: Maybe<AuditLog>;
+  /** Get a single `AuditLog`. */
+  auditLogByTenantIdAndRowId?: Maybe<AuditLog>;
+  /** Get a single `AuditLog`. */
+  auditLogByTenantIdAndSeq?: Maybe<AuditLog>;
+  /** Reads and enables pagination through a set of `AuditLog`. */
+  auditLogs?: Maybe<AuditLogConnection>;
+  /** Get a single `BillingAccount`. */
+  billingAccount?: Maybe<BillingAccount>;
+  /** Reads a single `BillingAccount` using its globally unique `ID`. */
+  billingAccountById?: Maybe<BillingAccount>;
+  /** Reads and enables pagination through a set of `BillingAccount`. */
+  billingAccounts?: Maybe<BillingAccountConnection>;
+  /** Usage against the plan's limits per limited resource (limit null = unlimited). Needs `billing:read`. */
+  billingUsage?: Maybe<BillingUsageConnection>;
+  /** Get a single `CoinOrder`. */
+  coinOrder?: Maybe<CoinOrder>;
+  /** Reads a single `CoinOrder` using its globally unique `ID`. */
+  coinOrderById?: Maybe<CoinOrder>;
+  /** Get a single `CoinOrder`. */
+  coinOrderByTenantIdAndRowId?: Maybe<CoinOrder>;
+  /** Reads and enables pagination through a set of `CoinOrder`. */
+  coinOrders?: Maybe<CoinOrderConnection>;
+  /** Get a single `CoinPack`. */
+  coinPack?: Maybe<CoinPack>;
+  /** Reads a single `CoinPack` using its globally unique `ID`. */
+  coinPackById?: Maybe<CoinPack>;
+  /** Reads and enables pagination through a set of `CoinPack`. */
+  coinPacks?: Maybe<CoinPackConnection>;
   /** The workspace the caller's token is active in. */
   currentTenant?: Maybe<Tenant>;
   /** The signed-in user, or null when anonymous. */
   currentUser?: Maybe<User>;
+  /** Get a single `CustomDomain`. */
+  customDomain?: Maybe<CustomDomain>;
+  /** Reads a single `CustomDomain` using its globally unique `ID`. */
+  customDomainById?: Maybe<CustomDomain>;
+  /** Get a single `CustomDomain`. */
+  customDomainByTenantIdAndHostname?: Maybe<CustomDomain>;
+  /** Get a single `CustomDomain`. */
+  customDomainByTenantIdAndRowId?: Maybe<CustomDomain>;
+  /** Reads and enables pagination through a set of `CustomDomain`. */
+  customDomains?: Maybe<CustomDomainConnection>;
+  /** Get a single `EventType`. */
+  eventType?: Maybe<EventType>;
+  /** Reads a single `EventType` using its globally unique `ID`. */
+  eventTypeById?: Maybe<EventType>;
+  /** Reads and enables pagination through a set of `EventType`. */
+  eventTypes?: Maybe<EventTypeConnection>;
   /** The root query type must be a `Node` to work well with Relay 1 mutations. This just resolves to `query`. */
   id: Scalars['ID']['output'];
   /** Get a single `Invitation`. */
@@ -1268,6 +3026,14 @@ export type Query = Node & {
   invitationByTenantIdAndRowId?: Maybe<Invitation>;
   /** Reads and enables pagination through a set of `Invitation`. */
   invitations?: Maybe<InvitationConnection>;
+  /** Get a single `Invoice`. */
+  invoice?: Maybe<Invoice>;
+  /** Reads a single `Invoice` using its globally unique `ID`. */
+  invoiceById?: Maybe<Invoice>;
+  /** Get a single `Invoice`. */
+  invoiceByTenantIdAndRowId?: Maybe<Invoice>;
+  /** Reads and enables pagination through a set of `Invoice`. */
+  invoices?: Maybe<InvoiceConnection>;
   /** Get a single `Membership`. */
   membership?: Maybe<Membership>;
   /** Reads a single `Membership` using its globally unique `ID`. */
@@ -1282,12 +3048,42 @@ export type Query = Node & {
   myMemberships?: Maybe<MembershipConnection>;
   /** Fetches an object given its globally unique `ID`. */
   node?: Maybe<Node>;
+  /** Get a single `Notification`. */
+  notification?: Maybe<Notification>;
+  /** Reads a single `Notification` using its globally unique `ID`. */
+  notificationById?: Maybe<Notification>;
+  /** Get a single `Notification`. */
+  notificationByTenantIdAndRowId?: Maybe<Notification>;
+  /** Get a single `Notification`. */
+  notificationByTenantIdAndUserIdAndEventId?: Maybe<Notification>;
+  /** Get a single `NotificationPreference`. */
+  notificationPreference?: Maybe<NotificationPreference>;
+  /** Reads a single `NotificationPreference` using its globally unique `ID`. */
+  notificationPreferenceById?: Maybe<NotificationPreference>;
+  /** Reads and enables pagination through a set of `NotificationPreference`. */
+  notificationPreferences?: Maybe<NotificationPreferenceConnection>;
+  /** Reads and enables pagination through a set of `Notification`. */
+  notifications?: Maybe<NotificationConnection>;
   /** Get a single `Permission`. */
   permission?: Maybe<Permission>;
   /** Reads a single `Permission` using its globally unique `ID`. */
   permissionById?: Maybe<Permission>;
   /** Reads and enables pagination through a set of `Permission`. */
   permissions?: Maybe<PermissionConnection>;
+  /** Get a single `Plan`. */
+  plan?: Maybe<Plan>;
+  /** Reads a single `Plan` using its globally unique `ID`. */
+  planById?: Maybe<Plan>;
+  /** Get a single `PlanSubscription`. */
+  planSubscription?: Maybe<PlanSubscription>;
+  /** Reads a single `PlanSubscription` using its globally unique `ID`. */
+  planSubscriptionById?: Maybe<PlanSubscription>;
+  /** Get a single `PlanSubscription`. */
+  planSubscriptionByTenantIdAndRowId?: Maybe<PlanSubscription>;
+  /** Reads and enables pagination through a set of `PlanSubscription`. */
+  planSubscriptions?: Maybe<PlanSubscriptionConnection>;
+  /** Reads and enables pagination through a set of `Plan`. */
+  plans?: Maybe<PlanConnection>;
   /** Get a single `Post`. */
   post?: Maybe<Post>;
   /** Reads a single `Post` using its globally unique `ID`. */
@@ -1327,6 +3123,16 @@ export type Query = Node & {
   services?: Maybe<ServiceConnection>;
   /** Get a single `Tenant`. */
   tenant?: Maybe<Tenant>;
+  /** Get a single `TenantAddon`. */
+  tenantAddon?: Maybe<TenantAddon>;
+  /** Reads a single `TenantAddon` using its globally unique `ID`. */
+  tenantAddonById?: Maybe<TenantAddon>;
+  /** Get a single `TenantAddon`. */
+  tenantAddonByTenantIdAndRowId?: Maybe<TenantAddon>;
+  /** Get a single `TenantAddon`. */
+  tenantAddonByTenantIdAndWalletEntryId?: Maybe<TenantAddon>;
+  /** Reads and enables pagination through a set of `TenantAddon`. */
+  tenantAddons?: Maybe<TenantAddonConnection>;
   /** Reads a single `Tenant` using its globally unique `ID`. */
   tenantById?: Maybe<Tenant>;
   /** Get a single `Tenant`. */
@@ -1353,6 +3159,72 @@ export type Query = Node & {
   userById?: Maybe<User>;
   /** Reads and enables pagination through a set of `User`. */
   users?: Maybe<UserConnection>;
+  /** Get a single `Wallet`. */
+  wallet?: Maybe<Wallet>;
+  /** Reads a single `Wallet` using its globally unique `ID`. */
+  walletById?: Maybe<Wallet>;
+  /** Reads and enables pagination through a set of `WalletEntry`. */
+  walletEntries?: Maybe<WalletEntryConnection>;
+  /** Get a single `WalletEntry`. */
+  walletEntry?: Maybe<WalletEntry>;
+  /** Reads a single `WalletEntry` using its globally unique `ID`. */
+  walletEntryById?: Maybe<WalletEntry>;
+  /** Get a single `WalletEntry`. */
+  walletEntryByTenantIdAndIdempotencyKey?: Maybe<WalletEntry>;
+  /** Get a single `WalletEntry`. */
+  walletEntryByTenantIdAndRowId?: Maybe<WalletEntry>;
+  /** Reads and enables pagination through a set of `Wallet`. */
+  wallets?: Maybe<WalletConnection>;
+  /** Get a single `WebhookAttempt`. */
+  webhookAttempt?: Maybe<WebhookAttempt>;
+  /** Reads a single `WebhookAttempt` using its globally unique `ID`. */
+  webhookAttemptById?: Maybe<WebhookAttempt>;
+  /** Get a single `WebhookAttempt`. */
+  webhookAttemptByTenantIdAndRowId?: Maybe<WebhookAttempt>;
+  /** Reads and enables pagination through a set of `WebhookAttempt`. */
+  webhookAttempts?: Maybe<WebhookAttemptConnection>;
+  /** Reads and enables pagination through a set of `WebhookDelivery`. */
+  webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
+  /** Get a single `WebhookDelivery`. */
+  webhookDelivery?: Maybe<WebhookDelivery>;
+  /** Reads a single `WebhookDelivery` using its globally unique `ID`. */
+  webhookDeliveryById?: Maybe<WebhookDelivery>;
+  /** Get a single `WebhookDelivery`. */
+  webhookDeliveryByTenantIdAndEndpointIdAndEventId?: Maybe<WebhookDelivery>;
+  /** Get a single `WebhookDelivery`. */
+  webhookDeliveryByTenantIdAndRowId?: Maybe<WebhookDelivery>;
+  /** Get a single `WebhookEndpoint`. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** Reads a single `WebhookEndpoint` using its globally unique `ID`. */
+  webhookEndpointById?: Maybe<WebhookEndpoint>;
+  /** Get a single `WebhookEndpoint`. */
+  webhookEndpointByTenantIdAndRowId?: Maybe<WebhookEndpoint>;
+  /** Reads and enables pagination through a set of `WebhookEndpoint`. */
+  webhookEndpoints?: Maybe<WebhookEndpointConnection>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAddonArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAddonByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAddonsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AddonCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AddonOrderBy>>;
 };
 
 
@@ -1414,6 +3286,208 @@ export type QueryApiKeysArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryAuditEntriesArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorApiKeyId?: InputMaybe<Scalars['UUID']['input']>;
+  actorUserId?: InputMaybe<Scalars['UUID']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  occurredAfter?: InputMaybe<Scalars['Datetime']['input']>;
+  occurredBefore?: InputMaybe<Scalars['Datetime']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  tableName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAuditLogArgs = {
+  rowId: Scalars['BigInt']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAuditLogByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAuditLogByTenantIdAndRowIdArgs = {
+  rowId: Scalars['BigInt']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAuditLogByTenantIdAndSeqArgs = {
+  seq: Scalars['BigInt']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryAuditLogsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<AuditLogCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<AuditLogOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryBillingAccountArgs = {
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryBillingAccountByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryBillingAccountsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<BillingAccountCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<BillingAccountOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryBillingUsageArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinOrderArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinOrderByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinOrderByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinOrdersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CoinOrderCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CoinOrderOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinPackArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinPackByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCoinPacksArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CoinPackCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CoinPackOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCustomDomainArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCustomDomainByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCustomDomainByTenantIdAndHostnameArgs = {
+  hostname: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCustomDomainByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryCustomDomainsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CustomDomainCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CustomDomainOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEventTypeArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEventTypeByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryEventTypesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<EventTypeCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventTypeOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryInvitationArgs = {
   rowId: Scalars['UUID']['input'];
 };
@@ -1441,6 +3515,37 @@ export type QueryInvitationsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<InvitationOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvoiceArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvoiceByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvoiceByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvoiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvoiceOrderBy>>;
 };
 
 
@@ -1497,6 +3602,71 @@ export type QueryNodeArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryNotificationArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationByTenantIdAndUserIdAndEventIdArgs = {
+  eventId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+  userId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationPreferenceArgs = {
+  channel: Scalars['String']['input'];
+  eventType: Scalars['String']['input'];
+  userId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationPreferenceByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationPreferencesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationPreferenceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationPreferenceOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryPermissionArgs = {
   key: Scalars['String']['input'];
 };
@@ -1517,6 +3687,61 @@ export type QueryPermissionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<PermissionOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanSubscriptionArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanSubscriptionByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanSubscriptionByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlanSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PlanSubscriptionCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlanSubscriptionOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryPlansArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PlanCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlanOrderBy>>;
 };
 
 
@@ -1650,6 +3875,44 @@ export type QueryTenantArgs = {
 
 
 /** The root query type which gives access points into the data universe. */
+export type QueryTenantAddonArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantAddonByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantAddonByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantAddonByTenantIdAndWalletEntryIdArgs = {
+  tenantId: Scalars['UUID']['input'];
+  walletEntryId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryTenantAddonsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantAddonCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantAddonOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
 export type QueryTenantByIdArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1751,6 +4014,200 @@ export type QueryUsersArgs = {
   orderBy?: InputMaybe<Array<UserOrderBy>>;
 };
 
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletArgs = {
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletEntriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WalletEntryCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WalletEntryOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletEntryArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletEntryByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletEntryByTenantIdAndIdempotencyKeyArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletEntryByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWalletsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WalletCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WalletOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookAttemptArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookAttemptByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookAttemptByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookAttemptsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookAttemptCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookAttemptOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookDeliveryCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookDeliveryArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookDeliveryByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookDeliveryByTenantIdAndEndpointIdAndEventIdArgs = {
+  endpointId: Scalars['UUID']['input'];
+  eventId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookDeliveryByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookEndpointArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookEndpointByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookEndpointByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookEndpointCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookEndpointOrderBy>>;
+};
+
+/** All input for the `recheckCustomDomain` mutation. */
+export type RecheckCustomDomainInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  customDomainId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `recheckCustomDomain` mutation. */
+export type RecheckCustomDomainPayload = {
+  __typename?: 'RecheckCustomDomainPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** An edge for our `CustomDomain`. May be used by Relay 1. */
+  customDomainEdge?: Maybe<CustomDomainEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CustomDomain>;
+};
+
+
+/** The output of our `recheckCustomDomain` mutation. */
+export type RecheckCustomDomainPayloadCustomDomainEdgeArgs = {
+  orderBy?: Array<CustomDomainOrderBy>;
+};
+
 /** All input for the `removeMember` mutation. */
 export type RemoveMemberInput = {
   /**
@@ -1780,6 +4237,61 @@ export type RemoveMemberPayload = {
 /** The output of our `removeMember` mutation. */
 export type RemoveMemberPayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
+};
+
+/** All input for the `replayFailedWebhookDeliveries` mutation. */
+export type ReplayFailedWebhookDeliveriesInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  endpointId?: InputMaybe<Scalars['UUID']['input']>;
+  since?: InputMaybe<Scalars['Datetime']['input']>;
+};
+
+/** The output of our `replayFailedWebhookDeliveries` mutation. */
+export type ReplayFailedWebhookDeliveriesPayload = {
+  __typename?: 'ReplayFailedWebhookDeliveriesPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<Scalars['Int']['output']>;
+};
+
+/** All input for the `replayWebhookDelivery` mutation. */
+export type ReplayWebhookDeliveryInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  deliveryId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The output of our `replayWebhookDelivery` mutation. */
+export type ReplayWebhookDeliveryPayload = {
+  __typename?: 'ReplayWebhookDeliveryPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<WebhookDelivery>;
+  /** An edge for our `WebhookDelivery`. May be used by Relay 1. */
+  webhookDeliveryEdge?: Maybe<WebhookDeliveryEdge>;
+};
+
+
+/** The output of our `replayWebhookDelivery` mutation. */
+export type ReplayWebhookDeliveryPayloadWebhookDeliveryEdgeArgs = {
+  orderBy?: Array<WebhookDeliveryOrderBy>;
 };
 
 /** All input for the `revokeApiKey` mutation. */
@@ -2017,6 +4529,30 @@ export type RollApiKeyPayload = {
   result?: Maybe<CreatedApiKey>;
 };
 
+/** All input for the `rotateWebhookSecret` mutation. */
+export type RotateWebhookSecretInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  endpointId?: InputMaybe<Scalars['UUID']['input']>;
+  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The output of our `rotateWebhookSecret` mutation. */
+export type RotateWebhookSecretPayload = {
+  __typename?: 'RotateWebhookSecretPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  result?: Maybe<CreatedWebhookEndpoint>;
+};
+
 /** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
 export type Service = Node & {
   __typename?: 'Service';
@@ -2123,25 +4659,47 @@ export type Tenant = Node & {
   __typename?: 'Tenant';
   /** Reads and enables pagination through a set of `ApiKey`. */
   apiKeys: ApiKeyConnection;
+  /** Reads a single `BillingAccount` that is related to this `Tenant`. */
+  billingAccount?: Maybe<BillingAccount>;
+  /** Reads and enables pagination through a set of `CoinOrder`. */
+  coinOrders: CoinOrderConnection;
   createdAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `CustomDomain`. */
+  customDomains: CustomDomainConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `Invitation`. */
   invitations: InvitationConnection;
+  /** Reads and enables pagination through a set of `Invoice`. */
+  invoices: InvoiceConnection;
   /** Reads and enables pagination through a set of `Membership`. */
   memberships: MembershipConnection;
   name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `Notification`. */
+  notifications: NotificationConnection;
+  /** Reads and enables pagination through a set of `PlanSubscription`. */
+  planSubscriptions: PlanSubscriptionConnection;
   /** Reads and enables pagination through a set of `Post`. */
   posts: PostConnection;
   /** Reads and enables pagination through a set of `Role`. */
   roles: RoleConnection;
   rowId: Scalars['UUID']['output'];
   slug: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `TenantAddon`. */
+  tenantAddons: TenantAddonConnection;
   /** Reads and enables pagination through a set of `TenantService`. */
   tenantServices: TenantServiceConnection;
   /** Reads a single `TenantSetting` that is related to this `Tenant`. */
   tenantSetting?: Maybe<TenantSetting>;
   updatedAt: Scalars['Datetime']['output'];
+  /** Reads a single `Wallet` that is related to this `Tenant`. */
+  wallet?: Maybe<Wallet>;
+  /** Reads and enables pagination through a set of `WebhookAttempt`. */
+  webhookAttempts: WebhookAttemptConnection;
+  /** Reads and enables pagination through a set of `WebhookDelivery`. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Reads and enables pagination through a set of `WebhookEndpoint`. */
+  webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -2158,6 +4716,30 @@ export type TenantApiKeysArgs = {
 
 
 /** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantCoinOrdersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CoinOrderCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CoinOrderOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantCustomDomainsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CustomDomainCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CustomDomainOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
 export type TenantInvitationsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2170,6 +4752,18 @@ export type TenantInvitationsArgs = {
 
 
 /** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantInvoicesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<InvoiceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<InvoiceOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
 export type TenantMembershipsArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2178,6 +4772,30 @@ export type TenantMembershipsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantNotificationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantPlanSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PlanSubscriptionCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<PlanSubscriptionOrderBy>>;
 };
 
 
@@ -2206,6 +4824,18 @@ export type TenantRolesArgs = {
 
 
 /** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantTenantAddonsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<TenantAddonCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<TenantAddonOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
 export type TenantTenantServicesArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
@@ -2215,6 +4845,119 @@ export type TenantTenantServicesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<TenantServiceOrderBy>>;
 };
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantWebhookAttemptsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookAttemptCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookAttemptOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookDeliveryCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookEndpointCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookEndpointOrderBy>>;
+};
+
+/** Add-ons the workspace bought with coins. */
+export type TenantAddon = Node & {
+  __typename?: 'TenantAddon';
+  activatedAt: Scalars['Datetime']['output'];
+  addon: Scalars['String']['output'];
+  /** Reads a single `Addon` that is related to this `TenantAddon`. */
+  addonByAddon?: Maybe<Addon>;
+  cancelledAt?: Maybe<Scalars['Datetime']['output']>;
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  rowId: Scalars['UUID']['output'];
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `TenantAddon`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  /** Reads a single `WalletEntry` that is related to this `TenantAddon`. */
+  tenantWalletEntry?: Maybe<WalletEntry>;
+  updatedAt: Scalars['Datetime']['output'];
+  walletEntryId: Scalars['UUID']['output'];
+};
+
+/**
+ * A condition to be used against `TenantAddon` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type TenantAddonCondition = {
+  /** Checks for equality with the object’s `addon` field. */
+  addon?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `walletEntryId` field. */
+  walletEntryId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `TenantAddon` values. */
+export type TenantAddonConnection = {
+  __typename?: 'TenantAddonConnection';
+  /** A list of edges which contains the `TenantAddon` and cursor to aid in pagination. */
+  edges: Array<Maybe<TenantAddonEdge>>;
+  /** A list of `TenantAddon` objects. */
+  nodes: Array<Maybe<TenantAddon>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `TenantAddon` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `TenantAddon` edge in the connection. */
+export type TenantAddonEdge = {
+  __typename?: 'TenantAddonEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `TenantAddon` at the end of the edge. */
+  node?: Maybe<TenantAddon>;
+};
+
+/** Methods to use when ordering `TenantAddon`. */
+export type TenantAddonOrderBy =
+  | 'ADDON_ASC'
+  | 'ADDON_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'WALLET_ENTRY_ID_ASC'
+  | 'WALLET_ENTRY_ID_DESC';
 
 /** A condition to be used against `Tenant` object types. All fields are tested for equality and combined with a logical ‘and.’ */
 export type TenantCondition = {
@@ -2487,6 +5230,129 @@ export type UpdateApiKeyPayload = {
 /** The output of our update `ApiKey` mutation. */
 export type UpdateApiKeyPayloadApiKeyEdgeArgs = {
   orderBy?: Array<ApiKeyOrderBy>;
+};
+
+/** All input for the `updateNotificationById` mutation. */
+export type UpdateNotificationByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `Notification` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `Notification` being updated. */
+  patch: NotificationPatch;
+};
+
+/** All input for the `updateNotificationByTenantIdAndRowId` mutation. */
+export type UpdateNotificationByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Notification` being updated. */
+  patch: NotificationPatch;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateNotificationByTenantIdAndUserIdAndEventId` mutation. */
+export type UpdateNotificationByTenantIdAndUserIdAndEventIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  eventId: Scalars['UUID']['input'];
+  /** An object where the defined keys will be set on the `Notification` being updated. */
+  patch: NotificationPatch;
+  tenantId: Scalars['UUID']['input'];
+  userId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateNotification` mutation. */
+export type UpdateNotificationInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `Notification` being updated. */
+  patch: NotificationPatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `Notification` mutation. */
+export type UpdateNotificationPayload = {
+  __typename?: 'UpdateNotificationPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `Notification` that was updated by this mutation. */
+  notification?: Maybe<Notification>;
+  /** An edge for our `Notification`. May be used by Relay 1. */
+  notificationEdge?: Maybe<NotificationEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `Notification` mutation. */
+export type UpdateNotificationPayloadNotificationEdgeArgs = {
+  orderBy?: Array<NotificationOrderBy>;
+};
+
+/** All input for the `updateNotificationPreferenceById` mutation. */
+export type UpdateNotificationPreferenceByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `NotificationPreference` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `NotificationPreference` being updated. */
+  patch: NotificationPreferencePatch;
+};
+
+/** All input for the `updateNotificationPreference` mutation. */
+export type UpdateNotificationPreferenceInput = {
+  channel: Scalars['String']['input'];
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  eventType: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `NotificationPreference` being updated. */
+  patch: NotificationPreferencePatch;
+  userId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `NotificationPreference` mutation. */
+export type UpdateNotificationPreferencePayload = {
+  __typename?: 'UpdateNotificationPreferencePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `NotificationPreference` that was updated by this mutation. */
+  notificationPreference?: Maybe<NotificationPreference>;
+  /** An edge for our `NotificationPreference`. May be used by Relay 1. */
+  notificationPreferenceEdge?: Maybe<NotificationPreferenceEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `NotificationPreference` mutation. */
+export type UpdateNotificationPreferencePayloadNotificationPreferenceEdgeArgs = {
+  orderBy?: Array<NotificationPreferenceOrderBy>;
 };
 
 /** All input for the `updatePostById` mutation. */
@@ -2787,6 +5653,66 @@ export type UpdateUserPayloadUserEdgeArgs = {
   orderBy?: Array<UserOrderBy>;
 };
 
+/** All input for the `updateWebhookEndpointById` mutation. */
+export type UpdateWebhookEndpointByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `WebhookEndpoint` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `WebhookEndpoint` being updated. */
+  patch: WebhookEndpointPatch;
+};
+
+/** All input for the `updateWebhookEndpointByTenantIdAndRowId` mutation. */
+export type UpdateWebhookEndpointByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WebhookEndpoint` being updated. */
+  patch: WebhookEndpointPatch;
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateWebhookEndpoint` mutation. */
+export type UpdateWebhookEndpointInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `WebhookEndpoint` being updated. */
+  patch: WebhookEndpointPatch;
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `WebhookEndpoint` mutation. */
+export type UpdateWebhookEndpointPayload = {
+  __typename?: 'UpdateWebhookEndpointPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `WebhookEndpoint` that was updated by this mutation. */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** An edge for our `WebhookEndpoint`. May be used by Relay 1. */
+  webhookEndpointEdge?: Maybe<WebhookEndpointEdge>;
+};
+
+
+/** The output of our update `WebhookEndpoint` mutation. */
+export type UpdateWebhookEndpointPayloadWebhookEndpointEdgeArgs = {
+  orderBy?: Array<WebhookEndpointOrderBy>;
+};
+
 /** A person who can sign in. Visible to themselves and to members of their active workspace. */
 export type User = Node & {
   __typename?: 'User';
@@ -2804,6 +5730,8 @@ export type User = Node & {
   /** Reads and enables pagination through a set of `Membership`. */
   memberships: MembershipConnection;
   name: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `NotificationPreference`. */
+  notificationPreferences: NotificationPreferenceConnection;
   rowId: Scalars['UUID']['output'];
   updatedAt: Scalars['Datetime']['output'];
 };
@@ -2842,6 +5770,18 @@ export type UserMembershipsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+/** A person who can sign in. Visible to themselves and to members of their active workspace. */
+export type UserNotificationPreferencesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationPreferenceCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<NotificationPreferenceOrderBy>>;
 };
 
 /** A condition to be used against `User` object types. All fields are tested for equality and combined with a logical ‘and.’ */
@@ -2890,6 +5830,565 @@ export type UserPatch = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The workspace's coin wallet. */
+export type Wallet = Node & {
+  __typename?: 'Wallet';
+  /** Coins available; never negative, always the sum of the ledger entries. */
+  balance: Scalars['BigInt']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Reads a single `Tenant` that is related to this `Wallet`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `WalletEntry`. */
+  walletEntriesByTenantId: WalletEntryConnection;
+};
+
+
+/** The workspace's coin wallet. */
+export type WalletWalletEntriesByTenantIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WalletEntryCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WalletEntryOrderBy>>;
+};
+
+/** A condition to be used against `Wallet` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type WalletCondition = {
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `Wallet` values. */
+export type WalletConnection = {
+  __typename?: 'WalletConnection';
+  /** A list of edges which contains the `Wallet` and cursor to aid in pagination. */
+  edges: Array<Maybe<WalletEdge>>;
+  /** A list of `Wallet` objects. */
+  nodes: Array<Maybe<Wallet>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Wallet` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Wallet` edge in the connection. */
+export type WalletEdge = {
+  __typename?: 'WalletEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Wallet` at the end of the edge. */
+  node?: Maybe<Wallet>;
+};
+
+/** The wallet ledger: one entry per credit or debit, never changed afterwards. */
+export type WalletEntry = Node & {
+  __typename?: 'WalletEntry';
+  /** Coins added (positive: purchase, grant, refund) or removed (negative: spend, expiry). */
+  amount: Scalars['BigInt']['output'];
+  balanceAfter: Scalars['BigInt']['output'];
+  /** Reads and enables pagination through a set of `CoinOrder`. */
+  coinOrdersByTenantIdAndWalletEntryId: CoinOrderConnection;
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** One entry per key and workspace: repeating a credit or debit with the same key has no second effect. */
+  idempotencyKey: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reference: Scalars['String']['output'];
+  rowId: Scalars['UUID']['output'];
+  /** Reads a single `Wallet` that is related to this `WalletEntry`. */
+  tenant?: Maybe<Wallet>;
+  /** Reads a single `TenantAddon` that is related to this `WalletEntry`. */
+  tenantAddonByTenantIdAndWalletEntryId?: Maybe<TenantAddon>;
+  tenantId: Scalars['UUID']['output'];
+};
+
+
+/** The wallet ledger: one entry per credit or debit, never changed afterwards. */
+export type WalletEntryCoinOrdersByTenantIdAndWalletEntryIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<CoinOrderCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<CoinOrderOrderBy>>;
+};
+
+/**
+ * A condition to be used against `WalletEntry` object types. All fields are tested
+ * for equality and combined with a logical ‘and.’
+ */
+export type WalletEntryCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `idempotencyKey` field. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `WalletEntry` values. */
+export type WalletEntryConnection = {
+  __typename?: 'WalletEntryConnection';
+  /** A list of edges which contains the `WalletEntry` and cursor to aid in pagination. */
+  edges: Array<Maybe<WalletEntryEdge>>;
+  /** A list of `WalletEntry` objects. */
+  nodes: Array<Maybe<WalletEntry>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WalletEntry` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `WalletEntry` edge in the connection. */
+export type WalletEntryEdge = {
+  __typename?: 'WalletEntryEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WalletEntry` at the end of the edge. */
+  node?: Maybe<WalletEntry>;
+};
+
+/** Methods to use when ordering `WalletEntry`. */
+export type WalletEntryOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'IDEMPOTENCY_KEY_ASC'
+  | 'IDEMPOTENCY_KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Methods to use when ordering `Wallet`. */
+export type WalletOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Every HTTP attempt of a delivery: status code, duration, error, and the first 2 KiB of the response. */
+export type WebhookAttempt = Node & {
+  __typename?: 'WebhookAttempt';
+  createdAt: Scalars['Datetime']['output'];
+  deliveryId: Scalars['UUID']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  isSuccess: Scalars['Boolean']['output'];
+  responseBody?: Maybe<Scalars['String']['output']>;
+  rowId: Scalars['UUID']['output'];
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** Reads a single `Tenant` that is related to this `WebhookAttempt`. */
+  tenant?: Maybe<Tenant>;
+  /** Reads a single `WebhookDelivery` that is related to this `WebhookAttempt`. */
+  tenantDelivery?: Maybe<WebhookDelivery>;
+  tenantId: Scalars['UUID']['output'];
+};
+
+/**
+ * A condition to be used against `WebhookAttempt` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type WebhookAttemptCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `deliveryId` field. */
+  deliveryId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `WebhookAttempt` values. */
+export type WebhookAttemptConnection = {
+  __typename?: 'WebhookAttemptConnection';
+  /** A list of edges which contains the `WebhookAttempt` and cursor to aid in pagination. */
+  edges: Array<Maybe<WebhookAttemptEdge>>;
+  /** A list of `WebhookAttempt` objects. */
+  nodes: Array<Maybe<WebhookAttempt>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WebhookAttempt` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `WebhookAttempt` edge in the connection. */
+export type WebhookAttemptEdge = {
+  __typename?: 'WebhookAttemptEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WebhookAttempt` at the end of the edge. */
+  node?: Maybe<WebhookAttempt>;
+};
+
+/** Methods to use when ordering `WebhookAttempt`. */
+export type WebhookAttemptOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'DELIVERY_ID_ASC'
+  | 'DELIVERY_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** One event for one endpoint: its status and attempts. `id` is the `webhook-id` header, the same on every retry and replay (receivers deduplicate on it). */
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  createdAt: Scalars['Datetime']['output'];
+  deliveredAt?: Maybe<Scalars['Datetime']['output']>;
+  endpointId: Scalars['UUID']['output'];
+  eventId: Scalars['UUID']['output'];
+  eventType: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['Datetime']['output']>;
+  /** Attempts in the current series (a replay starts a new series). */
+  retryIndex: Scalars['Int']['output'];
+  rowId: Scalars['UUID']['output'];
+  /** pending (queued or waiting to retry), succeeded (a 2xx answer) or failed (retries exhausted, or the endpoint is disabled). */
+  status: Scalars['String']['output'];
+  /** Reads a single `Tenant` that is related to this `WebhookDelivery`. */
+  tenant?: Maybe<Tenant>;
+  /** Reads a single `WebhookEndpoint` that is related to this `WebhookDelivery`. */
+  tenantEndpoint?: Maybe<WebhookEndpoint>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+  /** Reads and enables pagination through a set of `WebhookAttempt`. */
+  webhookAttemptsByTenantIdAndDeliveryId: WebhookAttemptConnection;
+};
+
+
+/** One event for one endpoint: its status and attempts. `id` is the `webhook-id` header, the same on every retry and replay (receivers deduplicate on it). */
+export type WebhookDeliveryWebhookAttemptsByTenantIdAndDeliveryIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookAttemptCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookAttemptOrderBy>>;
+};
+
+/**
+ * A condition to be used against `WebhookDelivery` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type WebhookDeliveryCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `endpointId` field. */
+  endpointId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `eventId` field. */
+  eventId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `status` field. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `WebhookDelivery` values. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** A list of edges which contains the `WebhookDelivery` and cursor to aid in pagination. */
+  edges: Array<Maybe<WebhookDeliveryEdge>>;
+  /** A list of `WebhookDelivery` objects. */
+  nodes: Array<Maybe<WebhookDelivery>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WebhookDelivery` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `WebhookDelivery` edge in the connection. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WebhookDelivery` at the end of the edge. */
+  node?: Maybe<WebhookDelivery>;
+};
+
+/** Methods to use when ordering `WebhookDelivery`. */
+export type WebhookDeliveryOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'ENDPOINT_ID_ASC'
+  | 'ENDPOINT_ID_DESC'
+  | 'EVENT_ID_ASC'
+  | 'EVENT_ID_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Where the workspace's events are POSTed, signed per Standard Webhooks. Create with createWebhookEndpoint; needs `webhooks:manage`. */
+export type WebhookEndpoint = Node & {
+  __typename?: 'WebhookEndpoint';
+  createdAt: Scalars['Datetime']['output'];
+  createdBy?: Maybe<Scalars['UUID']['output']>;
+  description: Scalars['String']['output'];
+  /** Why the platform disabled the endpoint, if it did. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Event types to deliver (keys of eventTypes); empty = all. */
+  eventTypes: Array<Maybe<Scalars['String']['output']>>;
+  /** Start of the current run of failed attempts; null after a success. */
+  failingSince?: Maybe<Scalars['Datetime']['output']>;
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Disabled endpoints receive nothing. The platform disables an endpoint that fails continuously (WEBHOOK_DISABLE_AFTER_SECONDS); enabling it again resets that. */
+  isEnabled: Scalars['Boolean']['output'];
+  /** Reads a single `Membership` that is related to this `WebhookEndpoint`. */
+  membershipByTenantIdAndCreatedBy?: Maybe<Membership>;
+  rowId: Scalars['UUID']['output'];
+  /** Reads a single `Tenant` that is related to this `WebhookEndpoint`. */
+  tenant?: Maybe<Tenant>;
+  tenantId: Scalars['UUID']['output'];
+  updatedAt: Scalars['Datetime']['output'];
+  /** An http(s) URL on a public host; private, loopback and link-local addresses are refused, also when a name resolves to one. */
+  url: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `WebhookDelivery`. */
+  webhookDeliveriesByTenantIdAndEndpointId: WebhookDeliveryConnection;
+};
+
+
+/** Where the workspace's events are POSTed, signed per Standard Webhooks. Create with createWebhookEndpoint; needs `webhooks:manage`. */
+export type WebhookEndpointWebhookDeliveriesByTenantIdAndEndpointIdArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookDeliveryCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
+};
+
+/**
+ * A condition to be used against `WebhookEndpoint` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type WebhookEndpointCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `createdBy` field. */
+  createdBy?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `WebhookEndpoint` values. */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** A list of edges which contains the `WebhookEndpoint` and cursor to aid in pagination. */
+  edges: Array<Maybe<WebhookEndpointEdge>>;
+  /** A list of `WebhookEndpoint` objects. */
+  nodes: Array<Maybe<WebhookEndpoint>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `WebhookEndpoint` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `WebhookEndpoint` edge in the connection. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `WebhookEndpoint` at the end of the edge. */
+  node?: Maybe<WebhookEndpoint>;
+};
+
+/** Methods to use when ordering `WebhookEndpoint`. */
+export type WebhookEndpointOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'CREATED_BY_ASC'
+  | 'CREATED_BY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `WebhookEndpoint`. Fields that are set will be updated. */
+export type WebhookEndpointPatch = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to deliver (keys of eventTypes); empty = all. */
+  eventTypes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** Disabled endpoints receive nothing. The platform disables an endpoint that fails continuously (WEBHOOK_DISABLE_AFTER_SECONDS); enabling it again resets that. */
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An http(s) URL on a public host; private, loopback and link-local addresses are refused, also when a name resolves to one. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ApiKeysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ApiKeysQuery = { __typename?: 'Query', apiKeys?: { __typename?: 'ApiKeyConnection', nodes: Array<{ __typename?: 'ApiKey', rowId: string, name: string, type: string, prefix: string, scopes: unknown, permissions: Array<string | null>, allowedDomains: Array<string | null>, expiresAt?: string | null, lastUsedAt?: string | null, revokedAt?: string | null, createdAt: string } | null> } | null, apiKeyScopes?: { __typename?: 'ApiKeyScopeConnection', nodes: Array<{ __typename?: 'ApiKeyScope', service: string, scope: string, permission: string, isPublic: boolean } | null> } | null };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  type?: InputMaybe<Scalars['String']['input']>;
+  scopes?: InputMaybe<Scalars['JSON']['input']>;
+  allowedDomains?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>> | InputMaybe<Scalars['String']['input']>>;
+  expiresIn?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateApiKeyMutation = { __typename?: 'Mutation', createApiKey?: { __typename?: 'CreateApiKeyPayload', result?: { __typename?: 'CreatedApiKey', secret?: string | null, apiKey?: { __typename?: 'ApiKey', rowId: string, name: string, type: string, prefix: string, permissions: Array<string | null>, expiresAt?: string | null } | null } | null } | null };
+
+export type RollApiKeyMutationVariables = Exact<{
+  apiKeyId: Scalars['UUID']['input'];
+}>;
+
+
+export type RollApiKeyMutation = { __typename?: 'Mutation', rollApiKey?: { __typename?: 'RollApiKeyPayload', result?: { __typename?: 'CreatedApiKey', secret?: string | null, apiKey?: { __typename?: 'ApiKey', rowId: string, prefix: string } | null } | null } | null };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  apiKeyId: Scalars['UUID']['input'];
+}>;
+
+
+export type RevokeApiKeyMutation = { __typename?: 'Mutation', revokeApiKey?: { __typename?: 'RevokeApiKeyPayload', result?: { __typename?: 'ApiKey', rowId: string, revokedAt?: string | null } | null } | null };
+
+export type UpdateApiKeyMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+  patch: ApiKeyPatch;
+}>;
+
+
+export type UpdateApiKeyMutation = { __typename?: 'Mutation', updateApiKey?: { __typename?: 'UpdateApiKeyPayload', apiKey?: { __typename?: 'ApiKey', rowId: string, name: string, scopes: unknown, permissions: Array<string | null>, allowedDomains: Array<string | null> } | null } | null };
+
+export type AuditEntriesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  tableName?: InputMaybe<Scalars['String']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  actorUserId?: InputMaybe<Scalars['UUID']['input']>;
+  actorApiKeyId?: InputMaybe<Scalars['UUID']['input']>;
+  occurredAfter?: InputMaybe<Scalars['Datetime']['input']>;
+  occurredBefore?: InputMaybe<Scalars['Datetime']['input']>;
+}>;
+
+
+export type AuditEntriesQuery = { __typename?: 'Query', auditChainIntact?: boolean | null, auditEntries?: { __typename?: 'AuditLogConnection', nodes: Array<{ __typename?: 'AuditLog', rowId: string, seq: string, occurredAt: string, action: string, event?: string | null, tableName?: string | null, recordId?: string | null, diff: unknown, actorUserId?: string | null, actorApiKeyId?: string | null, requestId?: string | null, ip?: any | null } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type BillingOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingOverviewQuery = { __typename?: 'Query', currentTenant?: { __typename?: 'Tenant', rowId: string, billingAccount?: { __typename?: 'BillingAccount', plan: string, limits: unknown } | null, wallet?: { __typename?: 'Wallet', balance: string } | null, planSubscriptions: { __typename?: 'PlanSubscriptionConnection', nodes: Array<{ __typename?: 'PlanSubscription', rowId: string, plan: string, status: string, currentPeriodEnd?: string | null, cancelAtPeriodEnd: boolean } | null> }, tenantAddons: { __typename?: 'TenantAddonConnection', nodes: Array<{ __typename?: 'TenantAddon', rowId: string, addon: string, status: string, activatedAt: string, cancelledAt?: string | null } | null> } } | null, billingUsage?: { __typename?: 'BillingUsageConnection', nodes: Array<{ __typename?: 'BillingUsageRecord', service?: string | null, resource?: string | null, used?: string | null, limit?: any | null } | null> } | null };
+
+export type BillingCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingCatalogQuery = { __typename?: 'Query', plans?: { __typename?: 'PlanConnection', nodes: Array<{ __typename?: 'Plan', key: string, name: string, description: string, priceMonthlyPaise: string, priceYearlyPaise: string, currency: string, services: unknown } | null> } | null, coinPacks?: { __typename?: 'CoinPackConnection', nodes: Array<{ __typename?: 'CoinPack', key: string, name: string, coins: string, pricePaise: string, currency: string } | null> } | null, addons?: { __typename?: 'AddonConnection', nodes: Array<{ __typename?: 'Addon', key: string, name: string, description: string, coinCost: string, isRecurring: boolean, increments: unknown, plans?: Array<string | null> | null } | null> } | null };
+
+export type WalletLedgerQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type WalletLedgerQuery = { __typename?: 'Query', walletEntries?: { __typename?: 'WalletEntryConnection', totalCount: number, nodes: Array<{ __typename?: 'WalletEntry', rowId: string, amount: string, balanceAfter: string, kind: string, reference: string, createdAt: string } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type InvoicesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type InvoicesQuery = { __typename?: 'Query', invoices?: { __typename?: 'InvoiceConnection', nodes: Array<{ __typename?: 'Invoice', rowId: string, amountPaise: string, currency: string, status: string, paidAt?: string | null, createdAt: string } | null> } | null };
+
+export type PurchaseAddonMutationVariables = Exact<{
+  addonKey: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type PurchaseAddonMutation = { __typename?: 'Mutation', purchaseAddon?: { __typename?: 'PurchaseAddonPayload', result?: { __typename?: 'TenantAddon', rowId: string, addon: string, status: string } | null } | null };
+
+export type CancelAddonMutationVariables = Exact<{
+  tenantAddonId: Scalars['UUID']['input'];
+}>;
+
+
+export type CancelAddonMutation = { __typename?: 'Mutation', cancelAddon?: { __typename?: 'CancelAddonPayload', result?: { __typename?: 'TenantAddon', rowId: string, status: string, cancelledAt?: string | null } | null } | null };
+
+export type PostFieldsFragment = { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string };
+
+export type PostsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<PostCondition>;
+}>;
+
+
+export type PostsQuery = { __typename?: 'Query', posts?: { __typename?: 'PostConnection', totalCount: number, nodes: Array<{ __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type PostQueryVariables = Exact<{
+  id: Scalars['UUID']['input'];
+}>;
+
+
+export type PostQuery = { __typename?: 'Query', post?: { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string } | null };
+
+export type CreatePostMutationVariables = Exact<{
+  post: PostInput;
+}>;
+
+
+export type CreatePostMutation = { __typename?: 'Mutation', createPost?: { __typename?: 'CreatePostPayload', post?: { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string } | null } | null };
+
+export type UpdatePostMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+  patch: PostPatch;
+}>;
+
+
+export type UpdatePostMutation = { __typename?: 'Mutation', updatePost?: { __typename?: 'UpdatePostPayload', post?: { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string } | null } | null };
+
+export type DeletePostMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+}>;
+
+
+export type DeletePostMutation = { __typename?: 'Mutation', deletePost?: { __typename?: 'DeletePostPayload', post?: { __typename?: 'Post', rowId: string } | null } | null };
+
 export type SubmitContactMessageMutationVariables = Exact<{
   name: Scalars['String']['input'];
   email: Scalars['String']['input'];
@@ -2899,5 +6398,332 @@ export type SubmitContactMessageMutationVariables = Exact<{
 
 export type SubmitContactMessageMutation = { __typename?: 'Mutation', submitContactMessage?: { __typename?: 'SubmitContactMessagePayload', result?: boolean | null } | null };
 
+export type CustomDomainsQueryVariables = Exact<{ [key: string]: never; }>;
 
+
+export type CustomDomainsQuery = { __typename?: 'Query', customDomains?: { __typename?: 'CustomDomainConnection', nodes: Array<{ __typename?: 'CustomDomain', rowId: string, hostname: string, status: string, txtRecordName?: string | null, txtRecordValue?: string | null, verifiedAt?: string | null, lastCheckedAt?: string | null, lastError?: string | null } | null> } | null };
+
+export type AddCustomDomainMutationVariables = Exact<{
+  hostname: Scalars['String']['input'];
+}>;
+
+
+export type AddCustomDomainMutation = { __typename?: 'Mutation', addCustomDomain?: { __typename?: 'AddCustomDomainPayload', result?: { __typename?: 'CustomDomain', rowId: string, hostname: string, status: string, txtRecordName?: string | null, txtRecordValue?: string | null } | null } | null };
+
+export type RecheckCustomDomainMutationVariables = Exact<{
+  customDomainId: Scalars['UUID']['input'];
+}>;
+
+
+export type RecheckCustomDomainMutation = { __typename?: 'Mutation', recheckCustomDomain?: { __typename?: 'RecheckCustomDomainPayload', result?: { __typename?: 'CustomDomain', rowId: string, status: string } | null } | null };
+
+export type RemoveCustomDomainMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+}>;
+
+
+export type RemoveCustomDomainMutation = { __typename?: 'Mutation', deleteCustomDomain?: { __typename?: 'DeleteCustomDomainPayload', customDomain?: { __typename?: 'CustomDomain', rowId: string } | null } | null };
+
+export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentUserQuery = { __typename?: 'Query', currentUser?: { __typename?: 'User', rowId: string, email: string, name: string, avatarUrl?: string | null, isVerified: boolean } | null, currentTenant?: { __typename?: 'Tenant', rowId: string, name: string, slug: string } | null };
+
+export type MyMembershipsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type MyMembershipsQuery = { __typename?: 'Query', myMemberships?: { __typename?: 'MembershipConnection', nodes: Array<{ __typename?: 'Membership', rowId: string, role?: string | null, customRoleId?: string | null, tenant?: { __typename?: 'Tenant', rowId: string, name: string, slug: string } | null } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type UpdateProfileMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+  patch: UserPatch;
+}>;
+
+
+export type UpdateProfileMutation = { __typename?: 'Mutation', updateUser?: { __typename?: 'UpdateUserPayload', user?: { __typename?: 'User', rowId: string, name: string, avatarUrl?: string | null } | null } | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<NotificationCondition>;
+}>;
+
+
+export type NotificationsQuery = { __typename?: 'Query', notifications?: { __typename?: 'NotificationConnection', totalCount: number, nodes: Array<{ __typename?: 'Notification', rowId: string, eventType: string, title: string, data: unknown, readAt?: string | null, createdAt: string } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  notificationId: Scalars['UUID']['input'];
+}>;
+
+
+export type MarkNotificationReadMutation = { __typename?: 'Mutation', markNotificationRead?: { __typename?: 'MarkNotificationReadPayload', result?: { __typename?: 'Notification', rowId: string, readAt?: string | null } | null } | null };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { __typename?: 'Mutation', markAllNotificationsRead?: { __typename?: 'MarkAllNotificationsReadPayload', result?: number | null } | null };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { __typename?: 'Query', notificationPreferences?: { __typename?: 'NotificationPreferenceConnection', nodes: Array<{ __typename?: 'NotificationPreference', userId: string, eventType: string, channel: string, isEnabled: boolean, slackWebhookUrl?: string | null } | null> } | null };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  preference: NotificationPreferenceInput;
+}>;
+
+
+export type SetNotificationPreferenceMutation = { __typename?: 'Mutation', createNotificationPreference?: { __typename?: 'CreateNotificationPreferencePayload', notificationPreference?: { __typename?: 'NotificationPreference', eventType: string, channel: string, isEnabled: boolean } | null } | null };
+
+export type UpdateNotificationPreferenceMutationVariables = Exact<{
+  userId: Scalars['UUID']['input'];
+  eventType: Scalars['String']['input'];
+  channel: Scalars['String']['input'];
+  patch: NotificationPreferencePatch;
+}>;
+
+
+export type UpdateNotificationPreferenceMutation = { __typename?: 'Mutation', updateNotificationPreference?: { __typename?: 'UpdateNotificationPreferencePayload', notificationPreference?: { __typename?: 'NotificationPreference', eventType: string, channel: string, isEnabled: boolean, slackWebhookUrl?: string | null } | null } | null };
+
+export type WorkspaceSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspaceSettingsQuery = { __typename?: 'Query', currentTenant?: { __typename?: 'Tenant', rowId: string, name: string, slug: string, tenantSetting?: { __typename?: 'TenantSetting', displayName?: string | null, logoUrl?: string | null, primaryColor?: string | null, timezone: string, locale: string, weekStart: number, preferences: unknown } | null, tenantServices: { __typename?: 'TenantServiceConnection', nodes: Array<{ __typename?: 'TenantService', service: string, enabled: boolean, limits: unknown } | null> } } | null };
+
+export type UpdateWorkspaceSettingsMutationVariables = Exact<{
+  tenantId: Scalars['UUID']['input'];
+  patch: TenantSettingPatch;
+}>;
+
+
+export type UpdateWorkspaceSettingsMutation = { __typename?: 'Mutation', updateTenantSetting?: { __typename?: 'UpdateTenantSettingPayload', tenantSetting?: { __typename?: 'TenantSetting', displayName?: string | null, logoUrl?: string | null, primaryColor?: string | null, timezone: string, locale: string, weekStart: number, preferences: unknown } | null } | null };
+
+export type RenameWorkspaceMutationVariables = Exact<{
+  tenantId: Scalars['UUID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type RenameWorkspaceMutation = { __typename?: 'Mutation', updateTenant?: { __typename?: 'UpdateTenantPayload', tenant?: { __typename?: 'Tenant', rowId: string, name: string } | null } | null };
+
+export type TeamMembersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+}>;
+
+
+export type TeamMembersQuery = { __typename?: 'Query', memberships?: { __typename?: 'MembershipConnection', totalCount: number, nodes: Array<{ __typename?: 'Membership', rowId: string, role?: string | null, customRoleId?: string | null, createdAt: string, user?: { __typename?: 'User', rowId: string, name: string, email: string, avatarUrl?: string | null } | null } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type InvitationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', invitations?: { __typename?: 'InvitationConnection', nodes: Array<{ __typename?: 'Invitation', rowId: string, email: string, role?: string | null, customRoleId?: string | null, expiresAt: string, acceptedAt?: string | null, revokedAt?: string | null, createdAt: string } | null> } | null };
+
+export type InviteMemberMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+  customRoleId?: InputMaybe<Scalars['UUID']['input']>;
+}>;
+
+
+export type InviteMemberMutation = { __typename?: 'Mutation', inviteMember?: { __typename?: 'InviteMemberPayload', result?: { __typename?: 'Invitation', rowId: string, email: string, role?: string | null, customRoleId?: string | null, expiresAt: string } | null } | null };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  invitationId: Scalars['UUID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation?: { __typename?: 'RevokeInvitationPayload', result?: { __typename?: 'Invitation', rowId: string, revokedAt?: string | null } | null } | null };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation?: { __typename?: 'AcceptInvitationPayload', result?: { __typename?: 'Membership', rowId: string, tenantId: string, role?: string | null } | null } | null };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  membershipId: Scalars['UUID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+  customRoleId?: InputMaybe<Scalars['UUID']['input']>;
+}>;
+
+
+export type ChangeMemberRoleMutation = { __typename?: 'Mutation', changeMemberRole?: { __typename?: 'ChangeMemberRolePayload', result?: { __typename?: 'Membership', rowId: string, role?: string | null, customRoleId?: string | null } | null } | null };
+
+export type RemoveMemberMutationVariables = Exact<{
+  membershipId: Scalars['UUID']['input'];
+}>;
+
+
+export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember?: { __typename?: 'RemoveMemberPayload', result?: { __typename?: 'Membership', rowId: string } | null } | null };
+
+export type LeaveWorkspaceMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeaveWorkspaceMutation = { __typename?: 'Mutation', leaveTenant?: { __typename?: 'LeaveTenantPayload', result?: { __typename?: 'Membership', rowId: string } | null } | null };
+
+export type TransferOwnershipMutationVariables = Exact<{
+  membershipId: Scalars['UUID']['input'];
+}>;
+
+
+export type TransferOwnershipMutation = { __typename?: 'Mutation', transferOwnership?: { __typename?: 'TransferOwnershipPayload', result?: { __typename?: 'Membership', rowId: string, role?: string | null } | null } | null };
+
+export type DeleteWorkspaceMutationVariables = Exact<{
+  confirmSlug: Scalars['String']['input'];
+}>;
+
+
+export type DeleteWorkspaceMutation = { __typename?: 'Mutation', deleteTenant?: { __typename?: 'DeleteTenantPayload', result?: boolean | null } | null };
+
+export type RolesAndPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesAndPermissionsQuery = { __typename?: 'Query', roles?: { __typename?: 'RoleConnection', nodes: Array<{ __typename?: 'Role', rowId: string, key: string, name: string, description: string, permissions: Array<string | null> } | null> } | null, roleTemplates?: { __typename?: 'RoleTemplateConnection', nodes: Array<{ __typename?: 'RoleTemplate', key: string, name: string, description: string, permissions: Array<string | null>, rank: number } | null> } | null, permissions?: { __typename?: 'PermissionConnection', nodes: Array<{ __typename?: 'Permission', key: string, description: string } | null> } | null };
+
+export type CreateRoleMutationVariables = Exact<{
+  role: RoleInput;
+}>;
+
+
+export type CreateRoleMutation = { __typename?: 'Mutation', createRole?: { __typename?: 'CreateRolePayload', role?: { __typename?: 'Role', rowId: string, key: string, name: string, permissions: Array<string | null> } | null } | null };
+
+export type UpdateRoleMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+  patch: RolePatch;
+}>;
+
+
+export type UpdateRoleMutation = { __typename?: 'Mutation', updateRole?: { __typename?: 'UpdateRolePayload', role?: { __typename?: 'Role', rowId: string, name: string, description: string, permissions: Array<string | null> } | null } | null };
+
+export type DeleteRoleMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+}>;
+
+
+export type DeleteRoleMutation = { __typename?: 'Mutation', deleteRole?: { __typename?: 'DeleteRolePayload', role?: { __typename?: 'Role', rowId: string } | null } | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { __typename?: 'Query', webhookEndpoints?: { __typename?: 'WebhookEndpointConnection', nodes: Array<{ __typename?: 'WebhookEndpoint', rowId: string, url: string, description: string, eventTypes: Array<string | null>, isEnabled: boolean, failingSince?: string | null, disabledReason?: string | null, createdAt: string } | null> } | null, eventTypes?: { __typename?: 'EventTypeConnection', nodes: Array<{ __typename?: 'EventType', key: string, description: string } | null> } | null };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  url: Scalars['String']['input'];
+  eventTypes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>> | InputMaybe<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { __typename?: 'Mutation', createWebhookEndpoint?: { __typename?: 'CreateWebhookEndpointPayload', result?: { __typename?: 'CreatedWebhookEndpoint', secret?: string | null, webhookEndpoint?: { __typename?: 'WebhookEndpoint', rowId: string, url: string, eventTypes: Array<string | null>, isEnabled: boolean } | null } | null } | null };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+  patch: WebhookEndpointPatch;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { __typename?: 'Mutation', updateWebhookEndpoint?: { __typename?: 'UpdateWebhookEndpointPayload', webhookEndpoint?: { __typename?: 'WebhookEndpoint', rowId: string, url: string, description: string, eventTypes: Array<string | null>, isEnabled: boolean } | null } | null };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: Scalars['UUID']['input'];
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { __typename?: 'Mutation', deleteWebhookEndpoint?: { __typename?: 'DeleteWebhookEndpointPayload', webhookEndpoint?: { __typename?: 'WebhookEndpoint', rowId: string } | null } | null };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  endpointId: Scalars['UUID']['input'];
+  overlapSeconds?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RotateWebhookSecretMutation = { __typename?: 'Mutation', rotateWebhookSecret?: { __typename?: 'RotateWebhookSecretPayload', result?: { __typename?: 'CreatedWebhookEndpoint', secret?: string | null, webhookEndpoint?: { __typename?: 'WebhookEndpoint', rowId: string } | null } | null } | null };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<WebhookDeliveryCondition>;
+}>;
+
+
+export type WebhookDeliveriesQuery = { __typename?: 'Query', webhookDeliveries?: { __typename?: 'WebhookDeliveryConnection', nodes: Array<{ __typename?: 'WebhookDelivery', rowId: string, endpointId: string, eventId: string, eventType: string, status: string, attemptCount: number, lastStatusCode?: number | null, lastError?: string | null, nextAttemptAt?: string | null, deliveredAt?: string | null, createdAt: string, webhookAttemptsByTenantIdAndDeliveryId: { __typename?: 'WebhookAttemptConnection', nodes: Array<{ __typename?: 'WebhookAttempt', statusCode?: number | null, isSuccess: boolean, durationMs: number, error?: string | null, responseBody?: string | null, createdAt: string } | null> } } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  deliveryId: Scalars['UUID']['input'];
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { __typename?: 'Mutation', replayWebhookDelivery?: { __typename?: 'ReplayWebhookDeliveryPayload', result?: { __typename?: 'WebhookDelivery', rowId: string, status: string } | null } | null };
+
+export type ReplayFailedWebhookDeliveriesMutationVariables = Exact<{
+  endpointId: Scalars['UUID']['input'];
+  since: Scalars['Datetime']['input'];
+}>;
+
+
+export type ReplayFailedWebhookDeliveriesMutation = { __typename?: 'Mutation', replayFailedWebhookDeliveries?: { __typename?: 'ReplayFailedWebhookDeliveriesPayload', result?: number | null } | null };
+
+export const PostFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostFieldsFragment, unknown>;
+export const ApiKeysDocument = {"__meta__":{"hash":"2dc3583b2b513a1105e08b95d14a3e59c1541b1174220653f67f427ff760f1b2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"allowedDomains"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiKeyScopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"permission"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = {"__meta__":{"hash":"df5d28fbd7a25eef11e437bca2abff20542ff73ead56bf90cadc4b913f290f22"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"secret","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"allowedDomains"}},"type":{"kind":"ListType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresIn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"90d","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"scopes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"allowedDomains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"allowedDomains"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresIn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresIn"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RollApiKeyDocument = {"__meta__":{"hash":"08f9e94333b83e029485348e1b1b80b3010cea5513fd655641da4aa0ecad2202"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"apiKeyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RollApiKeyMutation, RollApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {"__meta__":{"hash":"e53fd7f993613bab9e55bec377495bf434c988a9ff071fdade747bb55d9d3905"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"apiKeyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const UpdateApiKeyDocument = {"__meta__":{"hash":"ab9addea2b4c5601f6292eb82692febb2c1f6cc9d01288dfa21a7a4ad0ec8cb4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKeyPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"allowedDomains"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateApiKeyMutation, UpdateApiKeyMutationVariables>;
+export const AuditEntriesDocument = {"__meta__":{"hash":"9b59e2962ce7b08bd4df3d03cc5e2e91f0315aa2cf27901768a572e6e7394a44"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tableName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"event"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorUserId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actorApiKeyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"occurredAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Datetime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"occurredBefore"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Datetime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"tableName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tableName"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"event"},"value":{"kind":"Variable","name":{"kind":"Name","value":"event"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorUserId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorUserId"}}},{"kind":"Argument","name":{"kind":"Name","value":"actorApiKeyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actorApiKeyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"occurredAfter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"occurredAfter"}}},{"kind":"Argument","name":{"kind":"Name","value":"occurredBefore"},"value":{"kind":"Variable","name":{"kind":"Name","value":"occurredBefore"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"event"}},{"kind":"Field","name":{"kind":"Name","value":"tableName"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"diff"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorApiKeyId"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"ip"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditChainIntact"}}]}}]} as unknown as DocumentNode<AuditEntriesQuery, AuditEntriesQueryVariables>;
+export const BillingOverviewDocument = {"__meta__":{"hash":"c180aaa3ec61163643d8a006851adc0ce62ada4947a19046283186b3eb19e13f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingOverview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"billingAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wallet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"planSubscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentPeriodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAtPeriodEnd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenantAddons"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"addon"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"activatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"billingUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"resource"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}}]}}]}}]} as unknown as DocumentNode<BillingOverviewQuery, BillingOverviewQueryVariables>;
+export const BillingCatalogDocument = {"__meta__":{"hash":"7eaf6f4d0d82a6453327d2bd90a04e7d690b440d81d44cfbab4bb9d73837ae45"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plans"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"priceMonthlyPaise"}},{"kind":"Field","name":{"kind":"Name","value":"priceYearlyPaise"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"services"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coinPacks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"coins"}},{"kind":"Field","name":{"kind":"Name","value":"pricePaise"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"addons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"coinCost"}},{"kind":"Field","name":{"kind":"Name","value":"isRecurring"}},{"kind":"Field","name":{"kind":"Name","value":"increments"}},{"kind":"Field","name":{"kind":"Name","value":"plans"}}]}}]}}]}}]} as unknown as DocumentNode<BillingCatalogQuery, BillingCatalogQueryVariables>;
+export const WalletLedgerDocument = {"__meta__":{"hash":"8196f039b7a50e20e37237ecd327b0c3e8dc3decdd78ce3467ae444188bd723a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WalletLedger"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"walletEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"balanceAfter"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WalletLedgerQuery, WalletLedgerQueryVariables>;
+export const InvoicesDocument = {"__meta__":{"hash":"3216ab39f353cb3f884c657f1367f1d91d6c0cac7a733ee1c75b283c7d14a45a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaise"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<InvoicesQuery, InvoicesQueryVariables>;
+export const PurchaseAddonDocument = {"__meta__":{"hash":"068a75c65f4c4a62562e8601d9962a811d5b212e27bfcbecc9eb306cf4346826"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PurchaseAddon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"addonKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseAddon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"addonKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"addonKey"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"addon"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<PurchaseAddonMutation, PurchaseAddonMutationVariables>;
+export const CancelAddonDocument = {"__meta__":{"hash":"dc2c3a7747b309806f7c7190ebbc5c68b70dc80730213557eb4e3d56093bf580"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAddon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantAddonId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAddon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"tenantAddonId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantAddonId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]}}]}}]} as unknown as DocumentNode<CancelAddonMutation, CancelAddonMutationVariables>;
+export const PostsDocument = {"__meta__":{"hash":"6c9ab107437fe112d4a5e9ddc43b48507ba55ed7496ef705778b2a803dac4275"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Posts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"condition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCondition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"condition"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostsQuery, PostsQueryVariables>;
+export const PostDocument = {"__meta__":{"hash":"9c6ecaa8ebcb4a3d7950247a3d776bee87779c1c4bb412e95227dba3637afa90"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Post"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostQuery, PostQueryVariables>;
+export const CreatePostDocument = {"__meta__":{"hash":"c39716edb04ab2f32ff26051866040ee82bbc2b633a35faa2ee674832ae65257"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"post"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"post"},"value":{"kind":"Variable","name":{"kind":"Name","value":"post"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreatePostMutation, CreatePostMutationVariables>;
+export const UpdatePostDocument = {"__meta__":{"hash":"1d5fda4b72b56df2898e72b1bcd314f97e8c2ff200f95b58c0e565ad58a80c25"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdatePostMutation, UpdatePostMutationVariables>;
+export const DeletePostDocument = {"__meta__":{"hash":"5a7fe905b60a6965e5f69105eeb2ed7237063e721f794c84ce8caaf8f0baf2db"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeletePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletePost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<DeletePostMutation, DeletePostMutationVariables>;
 export const SubmitContactMessageDocument = {"__meta__":{"hash":"7bcda9c2fcc29c47ec5adb054dab0f418359cfdcc7484a4d200d7f8cf520d393"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitContactMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitContactMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]} as unknown as DocumentNode<SubmitContactMessageMutation, SubmitContactMessageMutationVariables>;
+export const CustomDomainsDocument = {"__meta__":{"hash":"2fc225732d65f0da75b41facc0253593ef145a64e02fc7ab98fb9de7fb91301f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"txtRecordName"}},{"kind":"Field","name":{"kind":"Name","value":"txtRecordValue"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]}}]}}]} as unknown as DocumentNode<CustomDomainsQuery, CustomDomainsQueryVariables>;
+export const AddCustomDomainDocument = {"__meta__":{"hash":"ea5a567427c7ec12c638f4ff4477cecd5cd6a966af41dae7b22280ae128584dd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCustomDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostname"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCustomDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"hostname"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostname"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"txtRecordName"}},{"kind":"Field","name":{"kind":"Name","value":"txtRecordValue"}}]}}]}}]}}]} as unknown as DocumentNode<AddCustomDomainMutation, AddCustomDomainMutationVariables>;
+export const RecheckCustomDomainDocument = {"__meta__":{"hash":"42bae4f026af0837f86ac561c11c818a159e9505fea013a7fb814e9d32158eb8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecheckCustomDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customDomainId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recheckCustomDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"customDomainId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customDomainId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecheckCustomDomainMutation, RecheckCustomDomainMutationVariables>;
+export const RemoveCustomDomainDocument = {"__meta__":{"hash":"ebb117625e16bf666114419ba7a860a8b98a0eaa22ab486ed05489d03dce8aa1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCustomDomain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCustomDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customDomain"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveCustomDomainMutation, RemoveCustomDomainMutationVariables>;
+export const CurrentUserDocument = {"__meta__":{"hash":"08470806197e893962f3cb13979b2b7dac0b49e79ce4b3b09b68c3b5116f31cb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurrentUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"isVerified"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<CurrentUserQuery, CurrentUserQueryVariables>;
+export const MyMembershipsDocument = {"__meta__":{"hash":"343a43d7ca910250141b9ded209b02578383deda3c8b45112058c78623fe435c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyMemberships"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myMemberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyMembershipsQuery, MyMembershipsQueryVariables>;
+export const UpdateProfileDocument = {"__meta__":{"hash":"f40ead73369028e1073bc215c8da4ffa1bbea0902da34cc5c0475fd1adafcb3f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const NotificationsDocument = {"__meta__":{"hash":"f7da007f84a3c0ccbc1ab9c54a36dc9b52b07998f01181df094c2ed1c97e783d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"condition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationCondition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"condition"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationReadDocument = {"__meta__":{"hash":"1b9f9abd3a1a424e29305a6f687d7b7228f6fd8f8f39ee9cf31689ddfeb1c79c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"notificationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"notificationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"notificationId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]}}]}}]} as unknown as DocumentNode<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = {"__meta__":{"hash":"0a4a765dafd424c0a5d4287000c222e7611ad0984bfff902facef705c4067e4e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = {"__meta__":{"hash":"71f696e6e69c1d4e38c19a9a8fd1ddcca30c60ddfebfdddaedeb131d746f6f79"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NotificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"slackWebhookUrl"}}]}}]}}]}}]} as unknown as DocumentNode<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = {"__meta__":{"hash":"804beb29341c333aa1ae10122194c02086f79b68d6afd2e300850af9d560e511"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetNotificationPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preference"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createNotificationPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"notificationPreference"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preference"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}}]}}]}}]}}]} as unknown as DocumentNode<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
+export const UpdateNotificationPreferenceDocument = {"__meta__":{"hash":"d2d723ef909b0cd83b2258fe9b46e30b57c2890082aac9f8035f180109bcb53d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferencePatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"eventType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventType"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"slackWebhookUrl"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateNotificationPreferenceMutation, UpdateNotificationPreferenceMutationVariables>;
+export const WorkspaceSettingsDocument = {"__meta__":{"hash":"0c50c304cf6c99917989650691b489199039454fafc72c3eb1a4fcfa94f63811"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkspaceSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenantServices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
+export const UpdateWorkspaceSettingsDocument = {"__meta__":{"hash":"597e1205ea397ec0c7801d266293b207d496cb3b4593f1a968798eb84df0ea95"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWorkspaceSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TenantSettingPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>;
+export const RenameWorkspaceDocument = {"__meta__":{"hash":"f2b2e1b934fa566404ca073a24e946a2701c0d735b494bc3cc76cf881e13c121"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;
+export const TeamMembersDocument = {"__meta__":{"hash":"2417c5702f923ca1474b78f7d97b4b09975a21f4a1eaa96102df408bdf138622"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TeamMembersQuery, TeamMembersQueryVariables>;
+export const InvitationsDocument = {"__meta__":{"hash":"609559dafd8a08c6858947d8610b064dd7079991bea7a6fbca39916aa52efa58"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
+export const InviteMemberDocument = {"__meta__":{"hash":"331d3de54dc45237df8bf1b940a9f457dfcbc0b81de727dcbf3654e8fadff5be"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"customRoleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const RevokeInvitationDocument = {"__meta__":{"hash":"7fe57c3b25635def5bcad6643c31d5aa3b297de1c9c635ed7ef1fa9d9ef30b4b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"invitationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const AcceptInvitationDocument = {"__meta__":{"hash":"9a5cb7bef651ac8333e97871534571693e1badb7f75993a94ac147545ede575f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ChangeMemberRoleDocument = {"__meta__":{"hash":"61082a28773a8be742bcccfd194c384db8e5cc616efeec356b47b5fba1d22f1d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"membershipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"customRoleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = {"__meta__":{"hash":"04df8624a7e3ce9374eedabcfb0ee5102572159cb480e7d7a05f69b48b8c2728"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"membershipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const LeaveWorkspaceDocument = {"__meta__":{"hash":"7296f494f8071bdd1fa9b519ba38676f94db1f8ae86f6dfbc57c029e9dc244fd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveWorkspace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<LeaveWorkspaceMutation, LeaveWorkspaceMutationVariables>;
+export const TransferOwnershipDocument = {"__meta__":{"hash":"7029c0a8ec41d28b83a19692d6adf0cd802ae52f28967171c8560bdfac75156f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferOwnership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferOwnership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"membershipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<TransferOwnershipMutation, TransferOwnershipMutationVariables>;
+export const DeleteWorkspaceDocument = {"__meta__":{"hash":"a8cfa68831d54f4b154554c62814a105743cd03b305df3cc1e75e9061498db24"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmSlug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"confirmSlug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmSlug"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]} as unknown as DocumentNode<DeleteWorkspaceMutation, DeleteWorkspaceMutationVariables>;
+export const RolesAndPermissionsDocument = {"__meta__":{"hash":"a4cdd8003e7ba06df8c1ebe78b90fadfb5e77da59a9aab99c107fc9345467dd8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RolesAndPermissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<RolesAndPermissionsQuery, RolesAndPermissionsQueryVariables>;
+export const CreateRoleDocument = {"__meta__":{"hash":"d46c32f3bb95f1af370dd48d2d1b5f400e84463d52a1246bfaea99692ed64fc5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]}}]} as unknown as DocumentNode<CreateRoleMutation, CreateRoleMutationVariables>;
+export const UpdateRoleDocument = {"__meta__":{"hash":"33862b8b255eecde739f325341f9aa0e3c47eaff0c0e48de82f7ad406e01dc61"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RolePatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateRoleMutation, UpdateRoleMutationVariables>;
+export const DeleteRoleDocument = {"__meta__":{"hash":"5ed2a7cb54a24dffcd8960a1885dc20bb0bd14f986a06e14f2208fab085e7d8c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteRoleMutation, DeleteRoleMutationVariables>;
+export const WebhookEndpointsDocument = {"__meta__":{"hash":"393bae20b4dc4edf312307d577f5fa64ec4f6dc33394ffdc769cd992e4a74076"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"failingSince"}},{"kind":"Field","name":{"kind":"Name","value":"disabledReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const CreateWebhookEndpointDocument = {"__meta__":{"hash":"cfc25570afb72a707c8448478b38caee8573a8cbf70940231ced283779c2885d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventTypes"}},"type":{"kind":"ListType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"eventTypes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventTypes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = {"__meta__":{"hash":"b4acacf9273090928e131d4ba22775bddeb46fb05123593f76eafd26d05f3708"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookEndpointPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = {"__meta__":{"hash":"433f92478dd2b9c685f10335220680d9bd5226703d4889bc0cf0749fd07a8e75"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = {"__meta__":{"hash":"a416f78bb19cef567ac5eccd18f26f8c27e1453e972010b4a823f6a7c5a826a3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateWebhookSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overlapSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWebhookSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"endpointId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"overlapSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overlapSeconds"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const WebhookDeliveriesDocument = {"__meta__":{"hash":"4a471becfd88c0b4a872a48b2e516e29a923d4b307cd0f1adeeb94818af06f0f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"condition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDeliveryCondition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"condition"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"endpointId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"webhookAttemptsByTenantIdAndDeliveryId"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"isSuccess"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ReplayWebhookDeliveryDocument = {"__meta__":{"hash":"24a02080d27ecdb1ac61c4e5270afe516a244dc71ac677e1ff54b34880b5bd8c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayWebhookDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayWebhookDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"deliveryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+export const ReplayFailedWebhookDeliveriesDocument = {"__meta__":{"hash":"fb1aeed91d37c37d04ddfab3dee061163e85324109bea314b6dcd946955f647d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayFailedWebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Datetime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayFailedWebhookDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"endpointId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"endpointId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]} as unknown as DocumentNode<ReplayFailedWebhookDeliveriesMutation, ReplayFailedWebhookDeliveriesMutationVariables>;

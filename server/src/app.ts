@@ -9,15 +9,19 @@ import express from "express";
 import type { Config } from "./config";
 import type { ServerContext } from "./context";
 import type { DatabaseUrls } from "./db/urls";
+import installAudit from "./middleware/installAudit";
 import installAuth from "./middleware/installAuth";
+import installBilling from "./middleware/installBilling";
 import installDatabasePools from "./middleware/installDatabasePools";
 import installErrorHandler from "./middleware/installErrorHandler";
 import installGateway from "./middleware/installGateway";
 import installHealth from "./middleware/installHealth";
+import installMetrics from "./middleware/installMetrics";
 import installPostGraphile from "./middleware/installPostGraphile";
 import installRateLimit, { installAuthRateLimit } from "./middleware/installRateLimit";
 import installRequestId from "./middleware/installRequestId";
 import installServiceAuth from "./middleware/installServiceAuth";
+import installTlsAsk from "./middleware/installTlsAsk";
 
 export interface LogicSpikeServer {
   app: express.Express;
@@ -35,11 +39,15 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
 
   installRequestId(app);
   const ctx = installDatabasePools(app, config, urls);
+  installMetrics(app); // times every response below; GET /metrics
   installHealth(app);
+  installTlsAsk(app); // TLS_ASK_PATH: credential-free, for the local proxy only (peer allowlist), before auth
   installAuthRateLimit(app); // per IP, before every /auth route (sign-in, refresh, service tokens)
   installServiceAuth(app); // before installAuth: /auth/service-token and /internal/* carry non-user credentials
   await installAuth(app);
   installRateLimit(app);
+  installAudit(app); // GET /audit/export.csv: under the caller's request role, like GraphQL
+  installBilling(app); // /webhooks/razorpay reads its raw body: no JSON parser may run before it
   installGateway(app); // /svc/<name>/*: after auth and rate limits, no body parser in front
   await installPostGraphile(app, server);
   installErrorHandler(app);

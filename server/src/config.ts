@@ -2,6 +2,7 @@
  * Every environment variable the platform reads, in one place. README.md's
  * configuration table mirrors this file; keep them in step.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 
 export type NodeEnv = "development" | "production" | "test";
@@ -28,6 +29,10 @@ export interface Config {
   seedOnStart: boolean;
   workerInProcess: boolean;
   workerConcurrency: number;
+  /** Bearer token for GET /metrics; unset = loopback callers only. */
+  metricsToken: string | undefined;
+  /** /readyz answers 503 unless a worker sent a heartbeat in the last 30 s. */
+  readyzRequireWorker: boolean;
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
@@ -43,6 +48,18 @@ export interface Config {
   publicUrl: string;
   /** Frontend base URL: links in emails and the OAuth landing page point here. */
   appUrl: string;
+  /** GraphQL hardening (README "GraphQL in production"). */
+  graphql: {
+    /** Accept only operations from the persisted-document manifest codegen writes. */
+    trustedDocuments: boolean;
+    persistedDocumentsFile: string;
+    /** Limits for operations that are not persisted (all of them, when trusted documents are off). */
+    maxDepth: number;
+    maxAliases: number;
+    introspection: boolean;
+    /** statement_timeout per request role, in milliseconds (0 = none). */
+    statementTimeoutMs: { anonymous: number; user: number; apiKey: number };
+  };
   jwt: {
     issuer: string;
     audience: string;
@@ -108,11 +125,50 @@ export interface Config {
     /** Upstream gives no response within this long = 502 UPDWN. */
     timeoutMs: number;
   };
+  /** Payments (server/src/billing). Unset key id/secret = billing routes answer BILNC. */
+  billing: {
+    razorpayKeyId: string | undefined;
+    razorpayKeySecret: string | undefined;
+    razorpayWebhookSecret: string | undefined;
+    /** Razorpay REST base URL; only tests (a local fake server) change it. */
+    razorpayApiUrl: string;
+  };
   /** Machine-to-machine tokens from POST /auth/service-token (typ `svc+jwt`). */
   serviceTokens: {
     ttlSeconds: number;
     /** Distinct from jwt.audience so a service token is never a user access token, and vice versa. */
     audience: string;
+  };
+  /** Outbound webhooks (functions/src/lib/webhooks). */
+  webhooks: {
+    /** Delay before each attempt, in seconds; the first is normally 0. Its length is the number of attempts. */
+    retryScheduleSeconds: number[];
+    /** An attempt without a complete response within this long fails (hanging or dripping endpoints). */
+    timeoutMs: number;
+    /** An endpoint failing continuously for this long is disabled (endpoint.disabled event). */
+    disableAfterSeconds: number;
+    /** Hosts (names, IPs or CIDRs) exempt from the private-address refusal, e.g. `127.0.0.1` for local receivers. */
+    allowedHosts: string[];
+    /** Response bytes kept (and read) per attempt. */
+    maxResponseBytes: number;
+  };
+  /** Audit log (README "Audit log"). */
+  audit: {
+    /** Entries older than this many days are removed by the audit__retention cron task (the hash chain is re-anchored). */
+    retentionDays: number;
+  };
+  /** Custom domains (server/src/lib/customDomains.ts, functions/src/tasks/custom_domains__verify.ts). */
+  customDomains: {
+    /** Our own domains: neither they nor their subdomains can be claimed (APP_DOMAIN, else the hosts of PUBLIC_URL and APP_URL). */
+    reserved: string[];
+    /** DNS servers (`host`, `host:port`, `[v6]:port`) the verification check asks; empty = the system resolver. */
+    dnsServers: string[];
+    /** A pending domain whose TXT record is not found within this many hours is marked failed. */
+    verifyWindowHours: number;
+    /** Credential-free TLS ask hook for a local proxy (Caddy `on_demand_tls.ask`); null = only /internal/tls/ask. */
+    tlsAskPath: string | null;
+    /** Peers (IPs or CIDRs) allowed to call tlsAskPath. */
+    tlsAskAllowedIps: string[];
   };
 }
 
@@ -172,6 +228,53 @@ function gatewayRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
   return routes;
 }
 
+/** WEBHOOK_RETRY_SCHEDULE="0,5,300": seconds before each attempt (decimals allowed, for tests). */
+function retrySchedule(value: string | undefined): number[] {
+  if (value === undefined || value === "") return [0, 5, 300, 1800, 7200, 18000, 36000, 36000];
+  const parts = value.split(",").map((v) => Number(v.trim()));
+  if (parts.length === 0 || parts.some((n) => !Number.isFinite(n) || n < 0)) {
+    throw new Error(`WEBHOOK_RETRY_SCHEDULE must be comma-separated non-negative seconds, got ${JSON.stringify(value)}`);
+  }
+  return parts;
+}
+
+/** APP_DOMAIN="example.com,example.net", else the (non-IP) hosts of PUBLIC_URL and APP_URL. */
+function reservedDomains(env: NodeJS.ProcessEnv, urls: string[]): string[] {
+  const names = env.APP_DOMAIN
+    ? env.APP_DOMAIN.split(/[\s,]+/)
+    : urls.map((u) => {
+        try {
+          return new URL(u).hostname;
+        } catch {
+          return "";
+        }
+      });
+  const hosts = names.map((n) => n.trim().toLowerCase().replace(/\.$/, "")).filter((n) => n && isIP(n.replace(/^\[|\]$/g, "")) === 0);
+  return [...new Set(hosts)];
+}
+
+/** DNS_SERVERS="127.0.0.1:5353,[::1]:53,1.1.1.1": IP addresses with optional ports (what dns.Resolver#setServers takes). */
+function dnsServers(value: string | undefined): string[] {
+  const servers = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const server of servers) {
+    const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(server) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(server) ?? [server, server];
+    if (isIP(m[1]) === 0 || (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 65535))) {
+      throw new Error(`DNS_SERVERS must be comma-separated IP addresses with optional ports (1.1.1.1, 127.0.0.1:5353, [::1]:53), got ${JSON.stringify(server)}`);
+    }
+  }
+  return servers;
+}
+
+/** TLS_ASK_PATH: a path outside /internal, or `off`. */
+function tlsAskPath(value: string | undefined): string | null {
+  if (value === undefined || value === "") return "/tls/ask";
+  if (value === "off") return null;
+  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value) || /^\/(internal|auth|graphql|svc)(\/|$)/.test(value)) {
+    throw new Error(`TLS_ASK_PATH must be a path such as /tls/ask (outside /internal, /auth, /graphql and /svc) or off, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 function serviceTokenAudience(env: NodeJS.ProcessEnv): string {
   const user = env.JWT_AUDIENCE || "logicspike";
   const audience = env.SERVICE_TOKEN_AUDIENCE || `${user}:internal`;
@@ -207,6 +310,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: bool(env.SEED_ON_START, isDev),
     workerInProcess: bool(env.WORKER_IN_PROCESS, true),
     workerConcurrency: int("WORKER_CONCURRENCY", env.WORKER_CONCURRENCY, 5),
+    readyzRequireWorker: bool(env.READYZ_REQUIRE_WORKER, false),
+    metricsToken: env.METRICS_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 102_400),
     trustProxy: trustProxy(env.TRUST_PROXY),
@@ -216,6 +321,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
     appUrl: (env.APP_URL || env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
+    graphql: {
+      trustedDocuments: bool(env.GRAPHQL_TRUSTED_DOCUMENTS, nodeEnv === "production"),
+      persistedDocumentsFile: path.resolve(
+        env.GRAPHQL_PERSISTED_DOCUMENTS_FILE || path.join(__dirname, "..", "..", "sdk", "generated", "persisted-documents.json"),
+      ),
+      maxDepth: int("GRAPHQL_MAX_DEPTH", env.GRAPHQL_MAX_DEPTH, 12),
+      maxAliases: int("GRAPHQL_MAX_ALIASES", env.GRAPHQL_MAX_ALIASES, 30),
+      introspection: bool(env.GRAPHQL_INTROSPECTION, nodeEnv !== "production"),
+      statementTimeoutMs: {
+        anonymous: int("STATEMENT_TIMEOUT_MS_ANONYMOUS", env.STATEMENT_TIMEOUT_MS_ANONYMOUS, 5_000),
+        user: int("STATEMENT_TIMEOUT_MS_USER", env.STATEMENT_TIMEOUT_MS_USER, 15_000),
+        apiKey: int("STATEMENT_TIMEOUT_MS_API_KEY", env.STATEMENT_TIMEOUT_MS_API_KEY, 15_000),
+      },
+    },
     jwt: {
       issuer: env.JWT_ISSUER || "logicspike",
       audience: env.JWT_AUDIENCE || "logicspike",
@@ -263,9 +382,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       routes: gatewayRoutes(env),
       timeoutMs: int("GATEWAY_TIMEOUT_MS", env.GATEWAY_TIMEOUT_MS, 30_000),
     },
+    billing: {
+      razorpayKeyId: env.RAZORPAY_KEY_ID || undefined,
+      razorpayKeySecret: env.RAZORPAY_KEY_SECRET || undefined,
+      razorpayWebhookSecret: env.RAZORPAY_WEBHOOK_SECRET || undefined,
+      razorpayApiUrl: (env.RAZORPAY_API_URL || "https://api.razorpay.com").replace(/\/$/, ""),
+    },
     serviceTokens: {
       ttlSeconds: int("SERVICE_TOKEN_TTL_SECONDS", env.SERVICE_TOKEN_TTL_SECONDS, 300),
       audience: serviceTokenAudience(env),
+    },
+    webhooks: {
+      retryScheduleSeconds: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
+      timeoutMs: int("WEBHOOK_TIMEOUT_MS", env.WEBHOOK_TIMEOUT_MS, 15_000),
+      disableAfterSeconds: int("WEBHOOK_DISABLE_AFTER_SECONDS", env.WEBHOOK_DISABLE_AFTER_SECONDS, 5 * 86400),
+      allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
+      maxResponseBytes: int("WEBHOOK_MAX_RESPONSE_BYTES", env.WEBHOOK_MAX_RESPONSE_BYTES, 2048),
+    },
+    audit: {
+      retentionDays: limit("AUDIT_RETENTION_DAYS", env.AUDIT_RETENTION_DAYS, 365),
+    },
+    customDomains: {
+      reserved: reservedDomains(env, [env.PUBLIC_URL ?? "", env.APP_URL ?? ""]),
+      dnsServers: dnsServers(env.DNS_SERVERS),
+      verifyWindowHours: limit("CUSTOM_DOMAIN_VERIFY_HOURS", env.CUSTOM_DOMAIN_VERIFY_HOURS, 72),
+      tlsAskPath: tlsAskPath(env.TLS_ASK_PATH),
+      tlsAskAllowedIps: (env.TLS_ASK_ALLOWED_IPS ?? "127.0.0.1,::1").split(/[\s,]+/).map((h) => h.trim()).filter(Boolean),
     },
   };
 }

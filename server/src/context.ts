@@ -7,6 +7,7 @@ import type { Pool } from "pg";
 import type { Config } from "./config";
 import type { DatabaseUrls } from "./db/urls";
 import type { DatabaseHealth } from "./lib/dbHealth";
+import type { Metrics } from "./middleware/installMetrics";
 
 export interface ServerContext {
   config: Config;
@@ -16,6 +17,8 @@ export interface ServerContext {
   /** Authenticator pool: every request's transaction runs here under a request role. */
   authPgPool: Pool;
   health: DatabaseHealth;
+  /** Prometheus registry and the counters other installers feed (set by installMetrics). */
+  metrics?: Metrics;
   /** Run in reverse order of registration on shutdown. */
   shutdownActions: Array<() => Promise<void> | void>;
 }

@@ -3,6 +3,7 @@
  * a transaction whose settings come from the verified identity (never from
  * anything a client sends unsigned).
  */
+import { isIP } from "node:net";
 import type { Request } from "express";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
@@ -10,11 +11,18 @@ import { makePgService } from "postgraphile/adaptors/pg";
 import type { ServerContext } from "./context";
 import { makeMaskError } from "./lib/errors";
 import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
+import { hardeningPreset } from "./graphql/hardening";
+import { graphqlMetricsPlugin } from "./middleware/installMetrics";
 import type { VerifiedIdentity } from "./types";
 
-/** The transaction settings for a request: the single place identity becomes SQL state. */
-export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string): Record<string, string> {
+/**
+ * The transaction settings for a request: the single place identity becomes SQL state.
+ * The request id and client IP (Express `req.ip`, which honours TRUST_PROXY) are
+ * not identity: the audit log records them (app_private.tg__audit).
+ */
+export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string, clientIp?: string): Record<string, string> {
   const base: Record<string, string> = requestId ? { "app.request_id": requestId } : {};
+  if (clientIp && isIP(clientIp)) base["app.client_ip"] = clientIp;
   if (!identity) return { ...base, role: "app_anonymous" };
   return {
     ...base,
@@ -53,10 +61,17 @@ function databaseHealthPlugin(ctx: ServerContext): GraphileConfig.Plugin {
 
 export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   const { config } = ctx;
+  const webhookAllowedHosts = config.webhooks.allowedHosts.join(" ");
+  const reservedDomains = config.customDomains.reserved.join(" ");
+  const hardening = hardeningPreset(config.graphql);
+  const timeouts = config.graphql.statementTimeoutMs;
+  /** statement_timeout for the request's role, as a transaction-local setting like the claims. */
+  const statementTimeout = (identity: VerifiedIdentity | undefined) =>
+    `${!identity ? timeouts.anonymous : identity.role === "app_api_key" ? timeouts.apiKey : timeouts.user}ms`;
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin],
+    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin, ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,
@@ -72,11 +87,21 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
       watch: false,
       maxRequestLength: config.bodyLimitBytes,
       maskError: makeMaskError(() => ctx.health.markDown()),
+      ...hardening.grafserv,
     },
     grafast: {
       context(requestContext) {
         const req = requestContext.expressv4?.req as Request | undefined;
-        return { pgSettings: pgSettingsFor(req?.auth, req?.id) };
+        // Server config, not client input: lets create/update of webhook endpoints accept allowlisted local hosts.
+        return {
+          pgSettings: {
+            ...pgSettingsFor(req?.auth, req?.id, req?.ip),
+            statement_timeout: statementTimeout(req?.auth),
+            "webhooks.allowed_hosts": webhookAllowedHosts,
+            // Server config too: our own domains, which add_custom_domain refuses (DMOWN).
+            "custom_domains.reserved": reservedDomains,
+          },
+        };
       },
     },
   };

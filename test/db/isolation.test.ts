@@ -40,6 +40,21 @@ async function seedWorkspace(label: string): Promise<Workspace> {
   const post = (await db.query("insert into app_public.posts (tenant_id, author_id, title, body) values ($1, $2, $3, $3) returning id", [tenantId, owner.user_id, `Post ${marker}`])).rows[0];
   await db.query("update app_public.tenant_settings set display_name = $2 where tenant_id = $1", [tenantId, `Brand ${marker}`]);
   await db.query("insert into app_public.api_keys (tenant_id, name, type, prefix, scopes, created_by) values ($1, $2, 'secret', 'ls_00000000', '{\"blog\": [\"read\"]}', $3)", [tenantId, `Key ${marker}`, owner.user_id]);
+  // Billing (wallets and billing_accounts exist from the tenant trigger): ledger, add-on, subscription, invoice, coin order.
+  await db.query("select app_private.credit($1, 100, 'grant', $2, 'fixture-grant')", [tenantId, `Grant ${marker}`]);
+  const spend = (await db.query("select id from app_private.debit($1, 50, 'spend', 'fixture', 'fixture-spend')", [tenantId])).rows[0];
+  await db.query("insert into app_public.tenant_addons (tenant_id, addon, wallet_entry_id) values ($1, 'seats_5', $2)", [tenantId, spend.id]);
+  const sub = (await db.query("insert into app_public.plan_subscriptions (tenant_id, plan, status) values ($1, 'pro', 'active') returning id", [tenantId])).rows[0];
+  await db.query("insert into app_public.invoices (tenant_id, subscription_id, amount_paise) values ($1, $2, 99900)", [tenantId, sub.id]);
+  await db.query("insert into app_public.coin_orders (tenant_id, coin_pack, coins, amount_paise, currency) values ($1, 'coins_100', 100, 9900, 'INR')", [tenantId]);
+  // Custom domain (verified, so it is also the row the partial unique index guards).
+  await db.query("insert into app_public.custom_domains (tenant_id, hostname, status, verified_at) values ($1, $2, 'verified', now())", [tenantId, `${marker.toLowerCase().replace(/_/g, "-")}.example.com`]);
+  // Event bus (issue 7): an endpoint, a delivery with one attempt, and an in-app notification.
+  const endpoint = (await db.query("insert into app_public.webhook_endpoints (tenant_id, url, created_by) values ($1, $2, $3) returning id", [tenantId, `https://example.com/hook/${marker}`, owner.user_id])).rows[0];
+  const eventId = (await db.query("select app_private.publish_event($1, 'blog.post.published', jsonb_build_object('postId', $2::text, 'title', $2::text)) as id", [tenantId, marker])).rows[0].id;
+  const delivery = (await db.query("insert into app_public.webhook_deliveries (tenant_id, endpoint_id, event_id, event_type) values ($1, $2, $3, 'blog.post.published') returning id", [tenantId, endpoint.id, eventId])).rows[0];
+  await db.query("insert into app_public.webhook_attempts (tenant_id, delivery_id, status_code, duration_ms, is_success) values ($1, $2, 200, 5, true)", [tenantId, delivery.id]);
+  await db.query("insert into app_public.notifications (tenant_id, user_id, event_id, event_type, title) values ($1, $2, $3, 'blog.post.published', $4)", [tenantId, member.user_id, eventId, `Note ${marker}`]);
   const { slug } = (await db.query("select slug from app_public.tenants where id = $1", [tenantId])).rows[0];
   const { id: ownerMembershipId } = (await db.query("select id from app_public.memberships where tenant_id = $1 and user_id = $2", [tenantId, owner.user_id])).rows[0];
   return { tenantId, slug, ownerId: owner.user_id, memberId: member.user_id, ownerMembershipId, roleId: role.id, invitationId: invitation.id, postId: post.id, marker };

@@ -63,3 +63,37 @@ export async function spawnServerProcess(urls: DatabaseUrls, env: Record<string,
     },
   };
 }
+
+export interface WorkerProcess {
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/** Runs `npm run worker`'s entry point (tsx functions/src/cli.ts) as a child process; resolves once it has started. */
+export async function spawnWorkerProcess(urls: DatabaseUrls, env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "functions", "src", "cli.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: urls.owner, ROOT_DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!/Worker started/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`worker exited early (${child.exitCode}):\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`worker did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    output: () => out,
+    async stop() {
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}

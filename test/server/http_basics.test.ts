@@ -23,7 +23,10 @@ describe("HTTP basics", () => {
 
   it("answers /readyz 200 when the database is reachable and fully migrated", async () => {
     const res = await fetch(`${server.url}/readyz`);
-    expect(await res.json()).toEqual({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true } } });
+    expect(await res.json()).toEqual({
+      status: "ready",
+      checks: { database: { ok: true }, migrations: { ok: true }, workers: { ok: true, detail: expect.stringMatching(/^\d+ alive$/) } },
+    });
     expect(res.status).toBe(200);
   });
 

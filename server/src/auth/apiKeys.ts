@@ -13,11 +13,16 @@
  * last_used_at: a good request marks its key; marks are batched in memory and
  * written at most once a minute per key (flush every FLUSH_MS, and on
  * shutdown), so reads cost no write. Refused requests never mark.
+ *
+ * Publishable keys: the Origin (else Referer) host must be one of the key's
+ * allowed domains, or a custom domain its own workspace has verified (see
+ * server/src/lib/customDomains.ts; cached like keys).
  */
 import { createHash } from "node:crypto";
 import type { Pool } from "pg";
 import type { Config } from "../config";
 import { AppError } from "../lib/errors";
+import { CustomDomainLookup } from "../lib/customDomains";
 import { logger } from "../lib/logger";
 import type { VerifiedIdentity } from "../types";
 
@@ -65,6 +70,8 @@ export class ApiKeyService {
   constructor(
     private readonly config: Config,
     private readonly pool: Pool,
+    /** Verified custom domains count as allowed origins of their own workspace's publishable keys. */
+    private readonly customDomains = new CustomDomainLookup(pool, config.apiKeys.cacheSeconds),
   ) {
     this.timer = setInterval(() => {
       this.flushing = this.flush();
@@ -84,7 +91,7 @@ export class ApiKeyService {
     if (record.state === "rolled") throw new AppError("BADKY", "This API key was rolled and its grace period is over; use the new key.");
     if (record.type === "publishable") {
       const host = requestHost(headers.origin, headers.referer);
-      if (!host || !hostAllowed(host, record.allowedDomains)) {
+      if (!host || !(hostAllowed(host, record.allowedDomains) || (await this.customDomains.verifiedTenant(host)) === record.tenantId)) {
         throw new AppError("KYORG", "This publishable key may not be used from this origin; add the domain to its allowed domains.");
       }
     } else if (headers.origin !== undefined && !this.config.apiKeys.allowSecretFromBrowser) {

@@ -41,6 +41,20 @@ export const ERROR_CODES = {
   CLCRD: { status: 401, message: "The client id or secret is incorrect, or the client was revoked." },
   BADKY: { status: 401, message: "The API key is not valid." },
   KYORG: { status: 403, message: "This API key may not be used from this origin." },
+  LIMIT: { status: 402, message: "The workspace has reached its plan's limit; upgrade the plan or buy an add-on." },
+  COINS: { status: 402, message: "The wallet does not have enough coins; buy a coin pack first." },
+  NOADD: { status: 409, message: "That add-on is not available on the workspace's plan." },
+  BADSG: { status: 400, message: "The payment signature is missing or not valid." },
+  AMTMM: { status: 422, message: "The payment's amount or currency does not match the order." },
+  BILNC: { status: 503, message: "Payments are not configured on this server." },
+  EVTYP: { status: 422, message: "That event type is not known." },
+  EVBAD: { status: 422, message: "The event payload does not match its type's schema." },
+  WHURL: { status: 422, message: "That webhook URL is not allowed." },
+  QLIMT: { status: 400, message: "The operation is too deep, uses too many aliases, or asks for introspection, which this server refuses." },
+  DOCID: { status: 400, message: "Only trusted (persisted) operations are accepted here; send a known documentId." },
+  DMBAD: { status: 422, message: "That is not a hostname that can be added as a custom domain." },
+  DMOWN: { status: 422, message: "Hostnames under our own domain cannot be added as custom domains." },
+  DMTKN: { status: 409, message: "That hostname is already in use by another workspace." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,6 +4,7 @@ import { getContext } from "../context";
 import type { AuthDeps } from "../auth/sessions";
 import { authenticateServiceClient, safeEqual, ServiceTokenService } from "../auth/serviceTokens";
 import { AppError } from "../lib/errors";
+import { getCustomDomainLookup, tlsAskHandler } from "../lib/customDomains";
 import { getGatewayKey } from "../lib/gatewayKey";
 
 /**
@@ -92,6 +93,8 @@ export default function installServiceAuth(app: Express): void {
   internal.get("/whoami", (_req, res) => {
     res.json(res.locals.caller);
   });
+  // The TLS ask hook for proxies that can send a credential; Caddy's cannot, see installTlsAsk (TLS_ASK_PATH).
+  internal.get("/tls/ask", tlsAskHandler(getCustomDomainLookup(app, ctx.rootPgPool, ctx.config.apiKeys.cacheSeconds)));
   internal.use((req, _res, next) => next(new AppError("NTFND", `There is no ${req.method} /internal${req.path} here.`)));
   app.use("/internal", internal);
 }

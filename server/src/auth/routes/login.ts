@@ -5,6 +5,7 @@ import { defineRoute, fields } from "../route";
 import { startSession } from "../sessions";
 import { chooseTransport, sendTokens } from "../transport";
 import { issueMfaChallenge } from "../mfaChallenge";
+import { recordSecurityEvent } from "../audit";
 
 export const schema = z.object({
   email: fields.email,
@@ -48,6 +49,8 @@ export default defineRoute({
         config.login.lockBaseSeconds,
         config.login.lockMaxSeconds,
       ]);
+      // Audit (every workspace of the account); unknown emails have no workspace to record in.
+      if (user.user_id) await recordSecurityEvent(pool, req, "auth.login_failed", { userId: user.user_id, details: { method: "password" } });
       throw new AppError("CREDS", "Email or password is incorrect.");
     }
     if (user.has_failures) await pool.query("select app_private.record_login_success($1)", [key]);
@@ -56,6 +59,7 @@ export default defineRoute({
       return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null, firstFactor: "pwd" }) };
     }
     const tokens = await startSession(deps, { userId: user.user_id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
+    await recordSecurityEvent(pool, req, "auth.login", { userId: user.user_id, tenantId: tokens.tenantId, details: { amr: ["pwd"], aal: "aal1" } });
     return sendTokens(config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
 });

@@ -1,7 +1,8 @@
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import { AppError } from "../../lib/errors";
+import { recordSecurityEvent } from "../audit";
 import { verifyMfaChallenge } from "../mfaChallenge";
 import { defineRoute, fields, type AuthRoute } from "../route";
 import { startSession, type AuthDeps } from "../sessions";
@@ -40,7 +41,7 @@ function requireAal2(identity: VerifiedIdentity): void {
  * email (login.ts): six guesses of a 6-digit code are worth little, and the
  * counter lives outside any transaction so nothing rolls it back.
  */
-async function checkSecondFactor(deps: AuthDeps, res: Response, userId: string, attempt: () => Promise<boolean>): Promise<void> {
+async function checkSecondFactor(deps: AuthDeps, req: Request, res: Response, userId: string, attempt: () => Promise<boolean>): Promise<void> {
   const { config, pool } = deps;
   const key = `mfa:${userId}`;
   const lock = await pool.query<{ remaining: number | null }>("select extract(epoch from app_private.login_lock_remaining($1))::int as remaining", [key]);
@@ -56,6 +57,7 @@ async function checkSecondFactor(deps: AuthDeps, res: Response, userId: string, 
       config.login.lockBaseSeconds,
       config.login.lockMaxSeconds,
     ]);
+    await recordSecurityEvent(pool, req, "auth.mfa_failed", { userId });
     throw new AppError("MFACD", "That code is not valid or was already used. Check the code and try again.");
   }
   await pool.query("select app_private.record_login_success($1)", [key]);
@@ -86,7 +88,7 @@ const confirm = defineRoute({
   path: "/auth/mfa/totp/confirm",
   auth: "user",
   schema: z.object({ code: totpCode }),
-  async handler({ body, deps, identity }) {
+  async handler({ req, body, deps, identity }) {
     const userId = identity.userId!;
     const recoveryCodes = await inTransaction(deps, async (client) => {
       const { rows } = await client.query<{ secret: string; confirmed_at: Date | null }>(
@@ -101,6 +103,7 @@ const confirm = defineRoute({
       await client.query("update app_private.mfa_totp set confirmed_at = now(), last_used_step = $2 where user_id = $1", [userId, step]);
       return replaceRecoveryCodes(client, userId);
     });
+    await recordSecurityEvent(deps.pool, req, "auth.mfa_enabled", { userId });
     return { recoveryCodes };
   },
 });
@@ -114,11 +117,12 @@ const verify = defineRoute({
     .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: "send exactly one of code or recoveryCode", path: ["code"] }),
   async handler({ req, res, body, deps }) {
     const { userId, tenantId, firstFactor } = await verifyMfaChallenge(deps, body.mfaToken);
-    await checkSecondFactor(deps, res, userId, () =>
+    await checkSecondFactor(deps, req, res, userId, () =>
       body.code !== undefined ? useTotp(deps, userId, body.code) : useRecoveryCode(deps, userId, body.recoveryCode!),
     );
     const amr = [firstFactor, body.code !== undefined ? "otp" : "mfa"];
     const tokens = await startSession(deps, { userId, tenantId, amr, aal: "aal2" });
+    await recordSecurityEvent(deps.pool, req, "auth.login", { userId, tenantId: tokens.tenantId, details: { amr, aal: "aal2" } });
     return sendTokens(deps.config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
 });
@@ -129,14 +133,15 @@ const disable = defineRoute({
   path: "/auth/mfa/totp/disable",
   auth: "user",
   schema: z.object({ code: totpCode }),
-  async handler({ res, body, deps, identity }) {
+  async handler({ req, res, body, deps, identity }) {
     requireAal2(identity);
     const userId = identity.userId!;
-    await checkSecondFactor(deps, res, userId, () => useTotp(deps, userId, body.code));
+    await checkSecondFactor(deps, req, res, userId, () => useTotp(deps, userId, body.code));
     await inTransaction(deps, async (client) => {
       await client.query("delete from app_private.mfa_recovery_codes where user_id = $1", [userId]);
       await client.query("delete from app_private.mfa_totp where user_id = $1", [userId]);
     });
+    await recordSecurityEvent(deps.pool, req, "auth.mfa_disabled", { userId });
   },
 });
 
@@ -145,7 +150,7 @@ const regenerate = defineRoute({
   method: "post",
   path: "/auth/mfa/recovery-codes/regenerate",
   auth: "user",
-  async handler({ deps, identity }) {
+  async handler({ req, deps, identity }) {
     requireAal2(identity);
     const userId = identity.userId!;
     const recoveryCodes = await inTransaction(deps, async (client) => {
@@ -153,6 +158,7 @@ const regenerate = defineRoute({
       if (!rowCount) throw new AppError("NTFND", "Two-factor authentication is not on.");
       return replaceRecoveryCodes(client, userId);
     });
+    await recordSecurityEvent(deps.pool, req, "auth.mfa_recovery_codes_regenerated", { userId });
     return { recoveryCodes };
   },
 });

@@ -1,0 +1,85 @@
+/**
+ * Event bus: webhook deliveries per second, outbox to receiver, against a raw
+ * HTTP client loop posting the same signed body to the same local receiver
+ * with the same agent settings (keep-alive, same concurrency), in the same run.
+ * The pipeline side publishes N events in one transaction, then a worker
+ * (concurrency C) dispatches and delivers them; its rate is N / wall time.
+ * Goal >= 0.5x.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { runOnce } from "graphile-worker";
+import { loadTaskList } from "../../functions/src/worker";
+import { webhookHeaders } from "../../functions/src/lib/webhooks/sign";
+import { createEndpoint, newWorkspace } from "../../test/helpers/webhooks";
+import { alternate, closedLoop, ratioResult, type BenchEnv, type BenchResult } from "../lib";
+
+const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS || 500);
+const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY || 10);
+const ROUNDS = Number(process.env.BENCH_WEBHOOK_ROUNDS || 3);
+
+export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
+  process.env.WEBHOOK_ALLOWED_HOSTS = "127.0.0.1";
+  process.env.LOG_LEVEL = "silent";
+  let received = 0;
+  const receiver = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      received++;
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  const db = await env.newDatabase();
+  try {
+    const ws = await newWorkspace(db, "bench");
+    const endpoint = await createEndpoint(db, ws, url, ["blog.post.published"]);
+    const taskList = loadTaskList();
+
+    const pipeline = async () => {
+      await db.ownerPool.query(
+        `select app_private.publish_event($1, 'blog.post.published', jsonb_build_object('postId', g::text, 'title', 'Bench ' || g)) from generate_series(1, $2) g`,
+        [ws.tenantId, EVENTS],
+      );
+      const t0 = performance.now();
+      await runOnce({ pgPool: db.ownerPool, taskList, concurrency: CONCURRENCY });
+      const seconds = (performance.now() - t0) / 1000;
+      const { rows } = await db.ownerPool.query("select count(*)::int as n from app_public.webhook_deliveries where endpoint_id = $1 and status = 'succeeded'", [endpoint.id]);
+      if (rows[0].n % EVENTS !== 0) throw new Error(`webhookDelivery: ${rows[0].n} deliveries succeeded, expected a multiple of ${EVENTS}`);
+      return EVENTS / seconds;
+    };
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const body = JSON.stringify({ type: "blog.post.published", timestamp: new Date().toISOString(), data: { postId: "1", title: "Bench" } });
+    const raw = () =>
+      closedLoop(CONCURRENCY, env.durationSeconds / 2, () =>
+        new Promise<void>((resolve, reject) => {
+          const headers = webhookHeaders([endpoint.secret], "msg_bench", new Date(), body);
+          const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", ...headers } }, (res) => {
+            res.resume();
+            res.on("end", () => resolve());
+          });
+          req.on("error", reject);
+          req.end(body);
+        }),
+      );
+
+    const [value, baseline] = await alternate(ROUNDS, pipeline, raw);
+    agent.destroy();
+    return [
+      ratioResult({
+        scenario: "webhookDelivery",
+        metric: "deliveries/s (outbox → dispatch → signed POST → recorded)",
+        value,
+        baselineName: "raw keep-alive HTTP POST loop",
+        baseline,
+        goal: 0.5,
+        higherIsBetter: true,
+        notes: `${EVENTS} events per round, concurrency ${CONCURRENCY}, ${ROUNDS} rounds (medians); receiver saw ${received} requests`,
+      }),
+    ];
+  } finally {
+    receiver.close();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * One webhook POST: keep-alive agents whose `lookup` is the SSRF guard, an
+ * overall deadline covering connect, headers and body (a hanging or dripping
+ * endpoint is cut there), a cap on response bytes, and no redirects followed
+ * (a 3xx is a failure, so a redirect to 169.254.169.254 goes nowhere).
+ */
+import http from "node:http";
+import https from "node:https";
+import { Allowlist, assertUrlAllowed, safeLookup } from "./ssrf";
+
+export interface PostResult {
+  statusCode: number | null;
+  durationMs: number;
+  ok: boolean;
+  error: string | null;
+  body: string;
+}
+
+export interface PostOptions {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  allowedHosts: readonly string[];
+}
+
+const agents = new Map<string, { allow: Allowlist; http: http.Agent; https: https.Agent }>();
+
+/** Agents per allowlist (config rarely changes; tests switch it). keepAlive: one connection per endpoint is reused across deliveries. */
+export function agentsFor(allowedHosts: readonly string[]) {
+  const key = allowedHosts.join(" ");
+  let entry = agents.get(key);
+  if (!entry) {
+    const allow = new Allowlist(allowedHosts);
+    const common = { keepAlive: true, maxSockets: 64, lookup: safeLookup(allow) as unknown as http.AgentOptions["lookup"] };
+    entry = { allow, http: new http.Agent(common), https: new https.Agent(common) };
+    agents.set(key, entry);
+  }
+  return entry;
+}
+
+export function postWebhook(rawUrl: string, headers: Record<string, string>, body: string, opts: PostOptions): Promise<PostResult> {
+  const started = performance.now();
+  const done = (r: Omit<PostResult, "durationMs" | "ok">): PostResult => ({
+    ...r,
+    durationMs: Math.round(performance.now() - started),
+    ok: r.error === null && r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300,
+  });
+  let url: URL;
+  const { allow, http: httpAgent, https: httpsAgent } = agentsFor(opts.allowedHosts);
+  try {
+    url = new URL(rawUrl);
+    assertUrlAllowed(url, allow);
+  } catch (err) {
+    return Promise.resolve(done({ statusCode: null, error: (err as Error).message, body: "" }));
+  }
+  return new Promise((resolve) => {
+    let statusCode: number | null = null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (error: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const text = Buffer.concat(chunks).subarray(0, opts.maxResponseBytes).toString("utf8");
+      let err = error;
+      if (!err && statusCode !== null && statusCode >= 300 && statusCode < 400) err = `Redirect (${statusCode}) not followed`;
+      resolve(done({ statusCode, error: err, body: text }));
+    };
+    const lib = url.protocol === "https:" ? https : http;
+    const req = lib.request(url, {
+      method: "POST",
+      agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+      headers: { "content-type": "application/json", "user-agent": "LogicSpike-Webhooks/1", "content-length": String(Buffer.byteLength(body)), ...headers },
+    });
+    const timer = setTimeout(() => {
+      finish(`Timed out after ${opts.timeoutMs} ms`);
+      req.destroy();
+    }, opts.timeoutMs);
+    req.on("error", (err) => finish(err.message || String(err)));
+    req.on("response", (res) => {
+      statusCode = res.statusCode ?? null;
+      res.on("data", (chunk: Buffer) => {
+        if (size < opts.maxResponseBytes) chunks.push(chunk);
+        size += chunk.length;
+        // Enough for the record: stop reading (and drop the connection) rather than buffer a huge body.
+        if (size >= opts.maxResponseBytes) {
+          finish(null);
+          res.destroy();
+        }
+      });
+      res.on("end", () => finish(null));
+      res.on("error", (err) => finish(err.message));
+      res.on("aborted", () => finish("Response aborted"));
+    });
+    req.end(body);
+  });
+}

@@ -1,0 +1,51 @@
+import type { Task } from "graphile-worker";
+import { makeProvider } from "../../../server/src/billing";
+import { applyChanges } from "../../../server/src/billing/apply";
+import { loadConfig } from "../../../server/src/config";
+
+interface Payload {
+  provider: string;
+  eventId: string;
+}
+
+function assertPayload(p: unknown): asserts p is Payload {
+  const x = p as Payload | null;
+  if (typeof x?.provider !== "string" || typeof x?.eventId !== "string") throw new Error("billing__process_event: invalid payload");
+}
+
+/**
+ * Processes one stored webhook event. The event row is locked and marked in
+ * the same transaction as its effects, so a crash (even SIGKILL) either
+ * committed both or neither; the retry then finds it processed, or redoes it
+ * from scratch. Credits are idempotent by payment id on top of that.
+ */
+const task: Task = async (payload, { withPgClient, logger }) => {
+  assertPayload(payload);
+  const provider = makeProvider(loadConfig());
+  if (!provider || provider.name !== payload.provider) throw new Error(`billing provider ${payload.provider} is not configured`);
+  await withPgClient(async (c) => {
+    await c.query("begin");
+    try {
+      const { rows } = await c.query<{ type: string; payload: Record<string, unknown>; status: string }>(
+        "select type, payload, status from app_private.webhook_events where provider = $1 and event_id = $2 for update",
+        [payload.provider, payload.eventId],
+      );
+      const event = rows[0];
+      if (!event || event.status !== "pending") {
+        await c.query("rollback");
+        return logger.info(`webhook event ${payload.eventId} is gone or already processed`);
+      }
+      const changes = provider.normalize(event.type, event.payload);
+      const outcomes = await applyChanges(c, payload.provider, changes);
+      const status = outcomes.includes("applied") || outcomes.includes("mismatch") ? "processed" : "ignored";
+      await c.query("update app_private.webhook_events set status = $3, processed_at = now() where provider = $1 and event_id = $2", [payload.provider, payload.eventId, status]);
+      await c.query("commit");
+      if (outcomes.includes("mismatch")) logger.error(`webhook event ${payload.eventId}: payment amount/currency does not match its order; nothing credited`);
+    } catch (err) {
+      await c.query("rollback");
+      throw err;
+    }
+  });
+};
+
+export default task;

@@ -1,0 +1,39 @@
+import type { Task } from "graphile-worker";
+import { loadConfig } from "../../../server/src/config";
+import { sendEmail } from "../lib/mailer";
+
+interface Payload {
+  userId: string;
+  eventId: string;
+  title: string;
+}
+
+function assertPayload(p: unknown): asserts p is Payload {
+  const q = p as Payload | null;
+  if (typeof q?.userId !== "string" || typeof q.eventId !== "string" || typeof q.title !== "string") {
+    throw new Error("notifications__email: invalid payload");
+  }
+}
+
+/** Emails one notification (queued by app_private.notify_event when the user chose email for the type). */
+const task: Task = async (payload, { withPgClient, logger }) => {
+  assertPayload(payload);
+  const { rows } = await withPgClient((c) =>
+    c.query<{ email: string; tenant_name: string | null }>(
+      `select u.email, t.name as tenant_name from app_public.users u
+         left join app_private.events ev on ev.id = $2 left join app_public.tenants t on t.id = ev.tenant_id
+        where u.id = $1`,
+      [payload.userId, payload.eventId],
+    ),
+  );
+  if (!rows[0]) return logger.info(`user ${payload.userId} is gone; no notification email`);
+  const where = rows[0].tenant_name ? ` in ${rows[0].tenant_name}` : "";
+  await sendEmail({
+    to: rows[0].email,
+    subject: `${payload.title.replace(/\.$/, "")}${where}`,
+    text: `${payload.title}\n\nOpen LogicSpike: ${loadConfig().appUrl}\n\nChange which emails you get in your notification preferences.\n`,
+    messageId: `<notification-${payload.eventId}-${payload.userId}@logicspike>`,
+  });
+};
+
+export default task;

@@ -1,0 +1,39 @@
+import type { Task } from "graphile-worker";
+import { loadConfig } from "../../../server/src/config";
+import { postWebhook } from "../lib/webhooks/http";
+
+interface Payload {
+  userId: string;
+  eventId: string;
+  title: string;
+}
+
+function assertPayload(p: unknown): asserts p is Payload {
+  const q = p as Payload | null;
+  if (typeof q?.userId !== "string" || typeof q.eventId !== "string" || typeof q.title !== "string") {
+    throw new Error("notifications__slack: invalid payload");
+  }
+}
+
+/**
+ * Posts one notification to the user's Slack incoming webhook, through the
+ * same SSRF-guarded client as outbound webhooks. Non-2xx throws, so
+ * graphile-worker retries with its backoff (Slack has no idempotency key; a
+ * rare duplicate message is the accepted cost).
+ */
+const task: Task = async (payload, { withPgClient, logger }) => {
+  assertPayload(payload);
+  const { rows } = await withPgClient((c) =>
+    c.query<{ url: string }>(
+      `select p.slack_webhook_url as url from app_public.notification_preferences p
+         join app_private.events ev on ev.id = $2 and p.event_type = ev.type
+        where p.user_id = $1 and p.channel = 'slack' and p.is_enabled`,
+      [payload.userId, payload.eventId],
+    ),
+  );
+  if (!rows[0]) return logger.info(`slack notifications for ${payload.userId} were turned off; skipping`);
+  const result = await postWebhook(rows[0].url, {}, JSON.stringify({ text: payload.title }), loadConfig().webhooks);
+  if (!result.ok) throw new Error(`Slack answered ${result.statusCode ?? "nothing"}: ${result.error ?? "non-2xx"}`);
+};
+
+export default task;

@@ -1,0 +1,56 @@
+/**
+ * A real browser (Debian's headless Chromium, driven by playwright-core)
+ * opens Ruru at /graphiql on a development server process, runs a query with
+ * a signed-in user's token in the Headers editor, and sees the result render.
+ * Skipped, with a warning, where Chromium is not installed (apt install chromium).
+ */
+import fs from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { useTestDatabase } from "../helpers/db";
+import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const available = fs.existsSync(CHROMIUM);
+if (!available) console.warn(`Chromium not found at ${CHROMIUM} (apt install chromium, or set CHROMIUM_PATH): browser test skipped`);
+
+const getDb = useTestDatabase();
+let proc: ServerProcess | undefined;
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  await proc?.stop();
+});
+
+(available ? it : it.skip)("runs a query with a bearer token in Ruru and renders the result", async () => {
+  proc = await spawnServerProcess(getDb().urls, { NODE_ENV: "development", LOG_LEVEL: "warn" });
+  const email = `browser-${Date.now()}@example.com`;
+  const post = (path: string, body: unknown) =>
+    fetch(`${proc!.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect((await post("/auth/register", { email, password: "a browser passphrase", name: "Browser" })).status).toBe(202);
+  const { accessToken } = (await (await post("/auth/login", { email, password: "a browser passphrase", tokenTransport: "body" })).json()) as { accessToken: string };
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  const page = await browser.newPage();
+  const offsite: string[] = [];
+  page.on("request", (r) => !r.url().startsWith(proc!.url) && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && offsite.push(r.url()));
+  await page.goto(`${proc.url}/graphiql`, { waitUntil: "networkidle" });
+
+  // Query editor (the first Monaco editor), then the Headers editor.
+  await page.locator(".monaco-editor").first().click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("{ currentUser { email name } }");
+  await page.getByText("Headers", { exact: true }).click();
+  await page.locator(".monaco-editor").nth(2).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(JSON.stringify({ Authorization: `Bearer ${accessToken}` }));
+  await page.locator("button.graphiql-execute-button").click();
+
+  const response = page.locator(".graphiql-response");
+  await response.getByText(email).waitFor({ timeout: 15_000 });
+  const shown = (await response.innerText()).replace(/\s+/g, " ");
+  expect(shown).toContain(`"currentUser": { "email": "${email}", "name": "Browser" }`);
+  expect(shown).not.toContain('"errors"');
+  // Ruru is served entirely by our server (works offline, no third-party CDN).
+  expect(offsite).toEqual([]);
+});
