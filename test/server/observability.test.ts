@@ -5,6 +5,8 @@
  */
 import type { Runner } from "graphile-worker";
 import { startWorker } from "../../functions/src/worker";
+import { runJobs } from "../helpers/jobs";
+import { createEndpoint, newWorkspace, publish, startReceiver } from "../helpers/webhooks";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -44,6 +46,36 @@ it("exposes request latency by route, GraphQL operations by name, pools and the 
   expect(metric(text, "jobs_ready")).toBeGreaterThanOrEqual(1);
   expect(metric(text, "jobs_oldest_ready_age_seconds")).toBeGreaterThanOrEqual(0);
   expect(metric(text, "process_resident_memory_bytes")).toBeGreaterThan(0);
+});
+
+it("reports webhook delivery outcomes from real deliveries", async () => {
+  process.env.WEBHOOK_ALLOWED_HOSTS = "127.0.0.1";
+  const receiver = await startReceiver();
+  try {
+    const ws = await newWorkspace(getDb(), "metrics");
+    const endpoint = await createEndpoint(getDb(), ws, receiver.url, ["blog.post.published"]);
+    receiver.behaviour = (_req, res) => {
+      res.statusCode = 500;
+      res.end("down");
+    };
+    await publish(getDb(), ws.tenantId, "blog.post.published", { postId: "p1", title: "Failing" });
+    await runJobs(getDb());
+    receiver.behaviour = (_req, res) => res.end("ok");
+    await publish(getDb(), ws.tenantId, "blog.post.published", { postId: "p2", title: "Working" });
+    await runJobs(getDb());
+    expect(receiver.received.length).toBeGreaterThanOrEqual(2);
+
+    server = await startTestServer(getDb());
+    const { text } = await scrape(server);
+    expect(metric(text, 'webhook_attempts_recent{outcome="failure"}')).toBeGreaterThanOrEqual(1);
+    expect(metric(text, 'webhook_attempts_recent{outcome="success"}')).toBeGreaterThanOrEqual(1);
+    expect(metric(text, 'webhook_deliveries_unfinished{status="pending"}')).toBe(1); // the 500 waits for its retry
+    expect(metric(text, 'webhook_deliveries_unfinished{status="failed"}')).toBe(0);
+    expect(endpoint.id).toEqual(expect.any(String));
+  } finally {
+    delete process.env.WEBHOOK_ALLOWED_HOSTS;
+    await receiver.close();
+  }
 });
 
 it("serves /metrics only with METRICS_TOKEN when one is set", async () => {

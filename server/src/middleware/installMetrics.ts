@@ -8,6 +8,8 @@
  *  - jobs_ready, jobs_oldest_ready_age_seconds, jobs_retrying, jobs_failed:
  *    graphile-worker's queue, read at scrape time;
  *  - workers_alive: worker heartbeats in the last 30 s;
+ *  - webhook_deliveries_unfinished{status} and
+ *    webhook_attempts_recent{outcome}: delivery outcomes (last 5 minutes);
  *  - the process defaults (CPU, memory, event-loop lag).
  * Access: with METRICS_TOKEN set, `Authorization: Bearer <METRICS_TOKEN>`;
  * without it, loopback callers only (a sidecar or local Prometheus).
@@ -81,6 +83,38 @@ function queueGauges(ctx: ServerContext, registry: Registry): void {
   gauge("workers_alive", "Worker processes with a heartbeat in the last 30 seconds.", (s) => s.workers);
 }
 
+/** Webhook delivery outcomes, read at scrape time (partial/created_at indexes keep it cheap). */
+function webhookGauges(ctx: ServerContext, registry: Registry): void {
+  new Gauge({
+    name: "webhook_deliveries_unfinished",
+    help: "Webhook deliveries not (yet) delivered: pending (retrying) or failed (gave up).",
+    labelNames: ["status"] as const,
+    registers: [registry],
+    async collect() {
+      const { rows } = await ctx.rootPgPool
+        .query<{ status: string; n: number }>("select status, count(*)::int as n from app_public.webhook_deliveries where status <> 'succeeded' group by status")
+        .catch(() => ({ rows: [] as Array<{ status: string; n: number }> }));
+      for (const status of ["pending", "failed"]) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+    },
+  });
+  new Gauge({
+    name: "webhook_attempts_recent",
+    help: "Webhook delivery attempts in the last 5 minutes by outcome.",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+    async collect() {
+      const { rows } = await ctx.rootPgPool
+        .query<{ success: number; failure: number }>(
+          `select count(*) filter (where is_success)::int as success, count(*) filter (where not is_success)::int as failure
+             from app_public.webhook_attempts where created_at > now() - interval '5 minutes'`,
+        )
+        .catch(() => ({ rows: [] as Array<{ success: number; failure: number }> }));
+      this.set({ outcome: "success" }, rows[0]?.success ?? 0);
+      this.set({ outcome: "failure" }, rows[0]?.failure ?? 0);
+    },
+  });
+}
+
 export default function installMetrics(app: Express): Metrics {
   const ctx = getContext(app);
   const registry = new Registry();
@@ -113,6 +147,7 @@ export default function installMetrics(app: Express): Metrics {
     },
   });
   queueGauges(ctx, registry);
+  webhookGauges(ctx, registry);
 
   app.use((req, res, next) => {
     const end = http.startTimer();
