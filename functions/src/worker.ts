@@ -49,7 +49,7 @@ export const HEARTBEAT_SECONDS = 10;
  * Keeps this worker's heartbeat row fresh until the runner stops, then removes
  * it. A failed beat (database briefly down) is retried at the next interval.
  */
-function heartbeat(pgPool: Pool, runner: Runner): void {
+async function heartbeat(pgPool: Pool, runner: Runner): Promise<void> {
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const beat = () =>
     pgPool
@@ -59,7 +59,7 @@ function heartbeat(pgPool: Pool, runner: Runner): void {
         [workerId, os.hostname(), process.pid],
       )
       .catch(() => {});
-  void beat();
+  await beat(); // the worker counts as alive as soon as startWorker resolves
   const timer = setInterval(beat, HEARTBEAT_SECONDS * 1000);
   timer.unref();
   void runner.promise.finally(async () => {
@@ -79,7 +79,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     parsedCronItems: crontab(),
     logger: new Logger(pinoLogFactory("worker")),
   });
-  heartbeat(options.pgPool, runner);
+  await heartbeat(options.pgPool, runner);
   return runner;
 }
 

@@ -139,6 +139,7 @@ it("never shows one workspace's data to another, whatever the sequence of operat
   const r = rng(seed);
   const names = Object.keys(OPS);
   const ownMarkerSeen = new Set<string>();
+  const tenantsThatWrote = new Set<number>();
   let foreignAimed = 0;
   for (let n = 0; n < steps; n++) {
     const actor = r.pick(world.actors);
@@ -151,6 +152,7 @@ it("never shows one workspace's data to another, whatever the sequence of operat
       throw new Error(`seed ${seed}, step ${n}: ${actor.label} ran ${op} and got ${res.status} ${text.slice(0, 500)} (leaked: ${leaked.join(", ") || "none"})`);
     }
     if (text.includes(marker)) ownMarkerSeen.add(`${actor.label}:${op}`);
+    if (op === "createPost" && res.body.data?.createPost?.post) tenantsThatWrote.add(actor.tenant);
     if (/NTFND|null/.test(text)) foreignAimed++;
 
     // Counts are the caller's own workspace's, never a global figure.
@@ -162,8 +164,8 @@ it("never shows one workspace's data to another, whatever the sequence of operat
   // Not vacuous: users did see their own workspace's data, and many operations aimed at foreign ids.
   expect(ownMarkerSeen.size).toBeGreaterThan(10);
   expect(foreignAimed).toBeGreaterThan(steps / 10);
-  const { rows } = await getDb().superPool.query("select tenant_id, count(*)::int as n from app_public.posts group by 1");
-  expect(rows.filter((row) => world.tenantIds.includes(row.tenant_id)).length).toBeGreaterThanOrEqual(2);
+  // Several workspaces really wrote data during the run (later deletes may remove it again).
+  expect(tenantsThatWrote.size).toBeGreaterThanOrEqual(2);
 }, 120_000);
 
 describe("unique violations", () => {
