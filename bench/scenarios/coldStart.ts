@@ -17,7 +17,7 @@ const ROOT = path.join(__dirname, "..", "..");
 async function timeToReady(dataDir: string): Promise<number> {
   const [port, pgPort] = [await freePort(), await freePort()];
   const t0 = performance.now();
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "server", "src", "index.ts")], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "server", "src", "index.ts")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOGICSPIKE_DATA_DIR: dataDir, DATABASE_URL: "", ROOT_DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],

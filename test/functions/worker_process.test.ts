@@ -20,7 +20,7 @@ it("loads one task per file in functions/src/tasks, named after the file", () =>
 
 it("runs as its own process, delivers a trigger-queued job, and exits 0 on SIGTERM", async () => {
   const smtp = await startTestSmtp();
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "functions", "src", "cli.ts")], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "functions", "src", "cli.ts")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", DATABASE_URL: getDb().urls.owner, SMTP_URL: smtp.url, CONTACT_INBOX: "ops@example.test" },
     stdio: ["ignore", "pipe", "pipe"],

