@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "blog:posts.read",
   /** Create and edit blog posts. */
   "blog:posts.write",
+  /** Receive the workspace's domain events live (GraphQL subscription workspaceEvent). */
+  "events:read",
   /** Delete the workspace and everything in it. */
   "tenant:delete",
   /** Invite people to the workspace. */

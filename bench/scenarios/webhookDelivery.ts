@@ -4,12 +4,17 @@
  * with the same agent settings (keep-alive, same concurrency), in the same run.
  * The pipeline side publishes N events in one transaction, then a worker
  * (concurrency C) dispatches and delivers them; its rate is N / wall time.
+ * The worker has production's settings: startWorker's options (batching
+ * preset, logger) through runOnce, on a pool of C + 2 connections like
+ * functions/src/cli.ts. (Every job of a round is due when it starts, so
+ * runOnce's local queue, which stops at its first short fetch, misses none.)
  * Goal >= 0.5x.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { runOnce } from "graphile-worker";
-import { loadTaskList } from "../../functions/src/worker";
+import { workerRunOptions } from "../../functions/src/worker";
+import { makePgPool } from "../../server/src/lib/pgPool";
 import { webhookHeaders } from "../../functions/src/lib/webhooks/sign";
 import { createEndpoint, newWorkspace } from "../../test/helpers/webhooks";
 import { alternate, closedLoop, ratioResult, type BenchEnv, type BenchResult } from "../lib";
@@ -35,7 +40,7 @@ export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
   try {
     const ws = await newWorkspace(db, "bench");
     const endpoint = await createEndpoint(db, ws, url, ["blog.post.published"]);
-    const taskList = loadTaskList();
+    const workerPool = makePgPool(db.urls.owner, "worker", { max: CONCURRENCY + 2 });
 
     const pipeline = async () => {
       await db.ownerPool.query(
@@ -43,7 +48,7 @@ export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
         [ws.tenantId, EVENTS],
       );
       const t0 = performance.now();
-      await runOnce({ pgPool: db.ownerPool, taskList, concurrency: CONCURRENCY });
+      await runOnce({ ...workerRunOptions(CONCURRENCY), pgPool: workerPool });
       const seconds = (performance.now() - t0) / 1000;
       const { rows } = await db.ownerPool.query("select count(*)::int as n from app_public.webhook_deliveries where endpoint_id = $1 and status = 'succeeded'", [endpoint.id]);
       if (rows[0].n % EVENTS !== 0) throw new Error(`webhookDelivery: ${rows[0].n} deliveries succeeded, expected a multiple of ${EVENTS}`);
@@ -67,6 +72,7 @@ export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
 
     const [value, baseline] = await alternate(ROUNDS, pipeline, raw);
     agent.destroy();
+    await workerPool.end();
     return [
       ratioResult({
         scenario: "webhookDelivery",

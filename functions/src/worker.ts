@@ -68,22 +68,50 @@ async function heartbeat(pgPool: Pool, runner: Runner): Promise<void> {
   });
 }
 
+/**
+ * Job batching (graphile-worker 0.16+) for the worker process and the
+ * server's embedded worker (the bench uses the same): completions and failures
+ * are written in batches. A crash can leave a completed job locked until
+ * graphile-worker's lock expiry, after which it runs again; our tasks are
+ * idempotent and webhook attempts carry their webhook-id, so that is a
+ * duplicate at worst. graphile-worker's local queue is deliberately not used:
+ * with it, `runner.stop()` resolved while the queue kept fetching, so an
+ * in-process worker polled ended pools and shutdown hit its timeout
+ * (test/server/server_process.test.ts, embedded Postgres case).
+ */
+export function workerPreset(_concurrency: number): GraphileConfig.Preset {
+  return {
+    worker: {
+      completeJobBatchDelay: 0,
+      failJobBatchDelay: 0,
+    },
+  };
+}
+
+/** Everything but the pool that startWorker passes to graphile-worker, for the bench. */
+export function workerRunOptions(concurrency: number) {
+  return { preset: workerPreset(concurrency), concurrency, taskList: loadTaskList(), logger: new Logger(pinoLogFactory("worker")) };
+}
+
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  const concurrency = options.concurrency ?? 5;
   const runner = await run({
+    ...workerRunOptions(concurrency),
     pgPool: options.pgPool,
-    concurrency: options.concurrency ?? 5,
     pollInterval: options.pollInterval ?? 2000,
     // The process owner (server/src/index.ts, worker.ts) handles signals and shuts us down in order.
     noHandleSignals: true,
-    taskList: loadTaskList(),
     parsedCronItems: crontab(),
-    logger: new Logger(pinoLogFactory("worker")),
   });
   await heartbeat(options.pgPool, runner);
   return runner;
 }
 
-/** Runs every job that is due, then returns. Used by tests and one-off scripts. */
+/**
+ * Runs every job that is due, including jobs those jobs queue, then returns.
+ * Used by tests and one-off scripts. No local queue here: in runOnce mode it
+ * stops at the first short fetch, so jobs queued during the run were left.
+ */
 export async function runJobsOnce(pgPool: Pool): Promise<void> {
   await runOnce({ pgPool, taskList: loadTaskList(), logger: new Logger(pinoLogFactory("worker")) });
 }

@@ -508,6 +508,25 @@ export type BillingUsageRecord = {
   used?: Maybe<Scalars['BigInt']['output']>;
 };
 
+export type BuyCoinsInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The coin pack's key (see `coinPacks`). */
+  coinPack: Scalars['String']['input'];
+};
+
+export type BuyCoinsPayload = {
+  __typename?: 'BuyCoinsPayload';
+  /** The price in the currency's smallest unit (paise). */
+  amount: Scalars['BigInt']['output'];
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The local order (`coinOrders`); `paid` once the payment was captured and the coins credited. */
+  coinOrderId: Scalars['UUID']['output'];
+  currency: Scalars['String']['output'];
+  keyId?: Maybe<Scalars['String']['output']>;
+  /** The provider's order id, for the checkout widget. */
+  orderId: Scalars['String']['output'];
+};
+
 /** All input for the `cancelAddon` mutation. */
 export type CancelAddonInput = {
   /**
@@ -537,6 +556,18 @@ export type CancelAddonPayload = {
 /** The output of our `cancelAddon` mutation. */
 export type CancelAddonPayloadTenantAddonEdgeArgs = {
   orderBy?: Array<TenantAddonOrderBy>;
+};
+
+export type CancelSubscriptionInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CancelSubscriptionPayload = {
+  __typename?: 'CancelSubscriptionPayload';
+  /** Always true: the plan stays until the end of the paid period. */
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  planSubscriptionId: Scalars['UUID']['output'];
 };
 
 /** All input for the `changeMemberRole` mutation. */
@@ -570,6 +601,21 @@ export type ChangeMemberRolePayload = {
 /** The output of our `changeMemberRole` mutation. */
 export type ChangeMemberRolePayloadMembershipEdgeArgs = {
   orderBy?: Array<MembershipOrderBy>;
+};
+
+export type ChangePlanInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** monthly or yearly; the current subscription's interval when omitted. */
+  interval?: InputMaybe<Scalars['String']['input']>;
+  plan: Scalars['String']['input'];
+};
+
+export type ChangePlanPayload = {
+  __typename?: 'ChangePlanPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  interval: Scalars['String']['output'];
+  plan: Scalars['String']['output'];
+  planSubscriptionId: Scalars['UUID']['output'];
 };
 
 /** Coin pack purchases; `paid` once the payment was captured and the coins credited. */
@@ -1820,10 +1866,16 @@ export type Mutation = {
   acceptInvitation?: Maybe<AcceptInvitationPayload>;
   /** Claims a hostname for the workspace (needs tenant:settings.update). Create the TXT record `txtRecordName` = `txtRecordValue`; the domain is verified once DNS shows it. */
   addCustomDomain?: Maybe<AddCustomDomainPayload>;
+  /** Creates a provider order for a coin pack; the coins are credited once the payment is captured. Needs `billing:manage`. */
+  buyCoins?: Maybe<BuyCoinsPayload>;
   /** Cancels an add-on of the workspace (no refund); its limits go at the next rebuild. Needs `billing:manage`. */
   cancelAddon?: Maybe<CancelAddonPayload>;
+  /** Cancels the live subscription at the end of the paid period. Needs `billing:manage`. */
+  cancelSubscription?: Maybe<CancelSubscriptionPayload>;
   /** Gives a member a built-in or custom role. Needs `tenant:members.manage`; only owners can make or unmake owners; the last owner cannot be demoted. */
   changeMemberRole?: Maybe<ChangeMemberRolePayload>;
+  /** Moves the live subscription to another plan (and interval) now. Needs `billing:manage`. */
+  changePlan?: Maybe<ChangePlanPayload>;
   /** Creates an API key in the active workspace and returns its secret, once. `type`: secret or publishable; `scopes`: e.g. {"blog": ["read"]}; `allowedDomains`: publishable keys only; `expiresIn`: 30d, 90d, 1y or never. Needs `apikeys:manage`; a key cannot hold permissions you do not hold. */
   createApiKey?: Maybe<CreateApiKeyPayload>;
   /** Creates a single `NotificationPreference`. */
@@ -1902,6 +1954,8 @@ export type Mutation = {
   rollApiKey?: Maybe<RollApiKeyPayload>;
   /** Issues a new signing secret and returns it, once. The previous secrets keep signing (every message carries one signature per live secret) for `overlapSeconds` (default a day), so receivers can switch without losing messages. Needs `webhooks:manage`. */
   rotateWebhookSecret?: Maybe<RotateWebhookSecretPayload>;
+  /** Starts a plan subscription at the payment provider; finish it in the provider's checkout widget. Needs `billing:manage`. */
+  startCheckout?: Maybe<StartCheckoutPayload>;
   /** Sends a message to the operators of this LogicSpike installation. Works without signing in. Returns true once the message is queued for delivery. */
   submitContactMessage?: Maybe<SubmitContactMessagePayload>;
   /** Makes another member the owner; you become an admin. */
@@ -1976,14 +2030,32 @@ export type MutationAddCustomDomainArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationBuyCoinsArgs = {
+  input: BuyCoinsInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCancelAddonArgs = {
   input: CancelAddonInput;
 };
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCancelSubscriptionArgs = {
+  input?: InputMaybe<CancelSubscriptionInput>;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationChangeMemberRoleArgs = {
   input: ChangeMemberRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationChangePlanArgs = {
+  input: ChangePlanInput;
 };
 
 
@@ -2218,6 +2290,12 @@ export type MutationRollApiKeyArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationRotateWebhookSecretArgs = {
   input: RotateWebhookSecretInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationStartCheckoutArgs = {
+  input: StartCheckoutInput;
 };
 
 
@@ -4629,6 +4707,27 @@ export type ServiceOrderBy =
   | 'PRIMARY_KEY_ASC'
   | 'PRIMARY_KEY_DESC';
 
+export type StartCheckoutInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** monthly or yearly. */
+  interval?: Scalars['String']['input'];
+  /** The plan's key (see `plans`). */
+  plan: Scalars['String']['input'];
+};
+
+export type StartCheckoutPayload = {
+  __typename?: 'StartCheckoutPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The provider's public key id, for the checkout widget. */
+  keyId?: Maybe<Scalars['String']['output']>;
+  /** The local subscription row (`planSubscriptions`); it becomes active when the provider confirms the first payment. */
+  planSubscriptionId: Scalars['UUID']['output'];
+  /** The provider's hosted payment page, if it has one. */
+  shortUrl?: Maybe<Scalars['String']['output']>;
+  /** The provider's subscription id, for the checkout widget. */
+  subscriptionId: Scalars['String']['output'];
+};
+
 /** All input for the `submitContactMessage` mutation. */
 export type SubmitContactMessageInput = {
   /**
@@ -4652,6 +4751,15 @@ export type SubmitContactMessagePayload = {
   /** Our root query field type. Allows us to run any query from our mutation payload. */
   query?: Maybe<Query>;
   result?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** The root subscription type: contains realtime events you can subscribe to with the `subscription` operation. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Your new in-app notifications in the active workspace (the workspace and user come from the access token sent in connection_init). */
+  notificationAdded?: Maybe<Notification>;
+  /** Domain events of the active workspace as they are recorded. Needs `events:read` (owners and admins). */
+  workspaceEvent?: Maybe<WorkspaceEvent>;
 };
 
 /** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
@@ -6254,6 +6362,20 @@ export type WebhookEndpointPatch = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A domain event of your active workspace, delivered live by the `workspaceEvent` subscription. */
+export type WorkspaceEvent = {
+  __typename?: 'WorkspaceEvent';
+  /** The signed-in user whose action caused the event, if any. */
+  actorUserId?: Maybe<Scalars['UUID']['output']>;
+  occurredAt: Scalars['Datetime']['output'];
+  /** The event's payload, as documented by its event type's schema. */
+  payload: Scalars['JSON']['output'];
+  /** The event's id (webhook deliveries carry the same id). */
+  rowId: Scalars['UUID']['output'];
+  /** The event type, a key of `eventTypes` (e.g. `member.joined`). */
+  type: Scalars['String']['output'];
+};
+
 export type ApiKeysQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
@@ -6348,6 +6470,34 @@ export type CancelAddonMutationVariables = Exact<{
 
 
 export type CancelAddonMutation = { __typename?: 'Mutation', cancelAddon?: { __typename?: 'CancelAddonPayload', result?: { __typename?: 'TenantAddon', rowId: string, status: string, cancelledAt?: string | null } | null } | null };
+
+export type StartCheckoutMutationVariables = Exact<{
+  plan: Scalars['String']['input'];
+  interval?: Scalars['String']['input'];
+}>;
+
+
+export type StartCheckoutMutation = { __typename?: 'Mutation', startCheckout?: { __typename?: 'StartCheckoutPayload', planSubscriptionId: string, subscriptionId: string, shortUrl?: string | null, keyId?: string | null } | null };
+
+export type BuyCoinsMutationVariables = Exact<{
+  coinPack: Scalars['String']['input'];
+}>;
+
+
+export type BuyCoinsMutation = { __typename?: 'Mutation', buyCoins?: { __typename?: 'BuyCoinsPayload', coinOrderId: string, orderId: string, amount: string, currency: string, keyId?: string | null } | null };
+
+export type ChangePlanMutationVariables = Exact<{
+  plan: Scalars['String']['input'];
+  interval?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangePlanMutation = { __typename?: 'Mutation', changePlan?: { __typename?: 'ChangePlanPayload', planSubscriptionId: string, plan: string, interval: string } | null };
+
+export type CancelSubscriptionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CancelSubscriptionMutation = { __typename?: 'Mutation', cancelSubscription?: { __typename?: 'CancelSubscriptionPayload', planSubscriptionId: string, cancelAtPeriodEnd: boolean } | null };
 
 export type PostFieldsFragment = { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string };
 
@@ -6487,6 +6637,16 @@ export type UpdateNotificationPreferenceMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferenceMutation = { __typename?: 'Mutation', updateNotificationPreference?: { __typename?: 'UpdateNotificationPreferencePayload', notificationPreference?: { __typename?: 'NotificationPreference', eventType: string, channel: string, isEnabled: boolean, slackWebhookUrl?: string | null } | null } | null };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { __typename?: 'Subscription', notificationAdded?: { __typename?: 'Notification', rowId: string, eventType: string, title: string, data: unknown, readAt?: string | null, createdAt: string } | null };
+
+export type WorkspaceEventSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspaceEventSubscription = { __typename?: 'Subscription', workspaceEvent?: { __typename?: 'WorkspaceEvent', rowId: string, type: string, payload: unknown, actorUserId?: string | null, occurredAt: string } | null };
 
 export type WorkspaceSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -6683,6 +6843,10 @@ export const WalletLedgerDocument = {"__meta__":{"hash":"8196f039b7a50e20e37237e
 export const InvoicesDocument = {"__meta__":{"hash":"3216ab39f353cb3f884c657f1367f1d91d6c0cac7a733ee1c75b283c7d14a45a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaise"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<InvoicesQuery, InvoicesQueryVariables>;
 export const PurchaseAddonDocument = {"__meta__":{"hash":"068a75c65f4c4a62562e8601d9962a811d5b212e27bfcbecc9eb306cf4346826"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PurchaseAddon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"addonKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseAddon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"addonKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"addonKey"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"addon"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<PurchaseAddonMutation, PurchaseAddonMutationVariables>;
 export const CancelAddonDocument = {"__meta__":{"hash":"dc2c3a7747b309806f7c7190ebbc5c68b70dc80730213557eb4e3d56093bf580"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAddon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantAddonId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAddon"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"tenantAddonId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantAddonId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]}}]}}]} as unknown as DocumentNode<CancelAddonMutation, CancelAddonMutationVariables>;
+export const StartCheckoutDocument = {"__meta__":{"hash":"e572019516f0a9996774d1122859b136fd8a2bec8d4763909bf44e048120f3e7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartCheckout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"monthly","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startCheckout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planSubscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"shortUrl"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}}]}}]}}]} as unknown as DocumentNode<StartCheckoutMutation, StartCheckoutMutationVariables>;
+export const BuyCoinsDocument = {"__meta__":{"hash":"e0f3b62be837a3d10013e3cd95e2e689b3b47eed4984a05f4ef069dedf8af9ba"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BuyCoins"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"coinPack"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buyCoins"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"coinPack"},"value":{"kind":"Variable","name":{"kind":"Name","value":"coinPack"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coinOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}}]}}]}}]} as unknown as DocumentNode<BuyCoinsMutation, BuyCoinsMutationVariables>;
+export const ChangePlanDocument = {"__meta__":{"hash":"c909fad28a13c7f59fa831e4e2d3809b2157475b0cf88a7004444df3533bd919"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planSubscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}}]}}]}}]} as unknown as DocumentNode<ChangePlanMutation, ChangePlanMutationVariables>;
+export const CancelSubscriptionDocument = {"__meta__":{"hash":"bd0e9a3b23d9a3daad1db3a561e7262f61139659c926bfa8830fa7dbea5fd01c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelSubscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planSubscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAtPeriodEnd"}}]}}]}}]} as unknown as DocumentNode<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
 export const PostsDocument = {"__meta__":{"hash":"6c9ab107437fe112d4a5e9ddc43b48507ba55ed7496ef705778b2a803dac4275"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Posts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"condition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCondition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"condition"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostsQuery, PostsQueryVariables>;
 export const PostDocument = {"__meta__":{"hash":"9c6ecaa8ebcb4a3d7950247a3d776bee87779c1c4bb412e95227dba3637afa90"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Post"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostQuery, PostQueryVariables>;
 export const CreatePostDocument = {"__meta__":{"hash":"c39716edb04ab2f32ff26051866040ee82bbc2b633a35faa2ee674832ae65257"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"post"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"post"},"value":{"kind":"Variable","name":{"kind":"Name","value":"post"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreatePostMutation, CreatePostMutationVariables>;
@@ -6702,6 +6866,8 @@ export const MarkAllNotificationsReadDocument = {"__meta__":{"hash":"0a4a765dafd
 export const NotificationPreferencesDocument = {"__meta__":{"hash":"71f696e6e69c1d4e38c19a9a8fd1ddcca30c60ddfebfdddaedeb131d746f6f79"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NotificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"slackWebhookUrl"}}]}}]}}]}}]} as unknown as DocumentNode<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
 export const SetNotificationPreferenceDocument = {"__meta__":{"hash":"804beb29341c333aa1ae10122194c02086f79b68d6afd2e300850af9d560e511"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetNotificationPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preference"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createNotificationPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"notificationPreference"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preference"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}}]}}]}}]}}]} as unknown as DocumentNode<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
 export const UpdateNotificationPreferenceDocument = {"__meta__":{"hash":"d2d723ef909b0cd83b2258fe9b46e30b57c2890082aac9f8035f180109bcb53d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationPreferencePatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"eventType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventType"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"slackWebhookUrl"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateNotificationPreferenceMutation, UpdateNotificationPreferenceMutationVariables>;
+export const NotificationAddedDocument = {"__meta__":{"hash":"7233f9547a57d74b15c47e4d98a90e607a24fe6b1b74f5f515cb52c21f030c2e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NotificationAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationAdded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const WorkspaceEventDocument = {"__meta__":{"hash":"341b6f34b6212be69e6b44de1ee2358e39a0196a6314e24b87eb8730c00c5055"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WorkspaceEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaceEvent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<WorkspaceEventSubscription, WorkspaceEventSubscriptionVariables>;
 export const WorkspaceSettingsDocument = {"__meta__":{"hash":"0c50c304cf6c99917989650691b489199039454fafc72c3eb1a4fcfa94f63811"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkspaceSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenantServices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
 export const UpdateWorkspaceSettingsDocument = {"__meta__":{"hash":"597e1205ea397ec0c7801d266293b207d496cb3b4593f1a968798eb84df0ea95"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWorkspaceSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TenantSettingPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>;
 export const RenameWorkspaceDocument = {"__meta__":{"hash":"f2b2e1b934fa566404ca073a24e946a2701c0d735b494bc3cc76cf881e13c121"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;

@@ -57,6 +57,7 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
     (closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      for (const drain of ctx.drainActions ?? []) drain();
       const timeout = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(timeout);

@@ -57,6 +57,8 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     introspection: boolean;
+    /** GraphQL subscriptions over WebSocket on the GraphQL path (README "Realtime subscriptions"). */
+    websockets: boolean;
     /** statement_timeout per request role, in milliseconds (0 = none). */
     statementTimeoutMs: { anonymous: number; user: number; apiKey: number };
   };
@@ -329,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: int("GRAPHQL_MAX_DEPTH", env.GRAPHQL_MAX_DEPTH, 12),
       maxAliases: int("GRAPHQL_MAX_ALIASES", env.GRAPHQL_MAX_ALIASES, 30),
       introspection: bool(env.GRAPHQL_INTROSPECTION, nodeEnv !== "production"),
+      websockets: bool(env.GRAPHQL_WEBSOCKETS, true),
       statementTimeoutMs: {
         anonymous: int("STATEMENT_TIMEOUT_MS_ANONYMOUS", env.STATEMENT_TIMEOUT_MS_ANONYMOUS, 5_000),
         user: int("STATEMENT_TIMEOUT_MS_USER", env.STATEMENT_TIMEOUT_MS_USER, 15_000),

@@ -21,6 +21,11 @@ export interface ServerContext {
   metrics?: Metrics;
   /** Run in reverse order of registration on shutdown. */
   shutdownActions: Array<() => Promise<void> | void>;
+  /**
+   * Run when shutdown starts, before waiting for connections to end: long-lived connections that are never
+   * HTTP-idle (WebSockets) close here, or the server would wait for them until the shutdown timeout and beyond.
+   */
+  drainActions?: Array<() => void>;
 }
 
 export function getContext(app: Express): ServerContext {

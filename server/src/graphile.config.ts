@@ -11,8 +11,11 @@ import { makePgService } from "postgraphile/adaptors/pg";
 import type { ServerContext } from "./context";
 import { makeMaskError } from "./lib/errors";
 import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
+import { billingMutationsPlugin } from "./graphql/billingMutations";
 import { hardeningPreset } from "./graphql/hardening";
 import { graphqlMetricsPlugin } from "./middleware/installMetrics";
+import { RealtimePlugin } from "./graphql/realtime";
+import { connectionFor } from "./graphql/websocket";
 import type { VerifiedIdentity } from "./types";
 
 /**
@@ -71,7 +74,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin, ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
+    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,
@@ -86,17 +89,24 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
       graphiqlOnGraphQLGET: false,
       watch: false,
       maxRequestLength: config.bodyLimitBytes,
+      // Subscriptions: installPostGraphile attaches our own authenticated upgrade handler (graphql/websocket.ts).
+      websockets: config.graphql.websockets,
       maskError: makeMaskError(() => ctx.health.markDown()),
       ...hardening.grafserv,
     },
     grafast: {
       context(requestContext) {
         const req = requestContext.expressv4?.req as Request | undefined;
+        // Over WebSocket, the identity verified at connection_init (dropped once the token expires); nothing
+        // from connectionParams or the upgrade request's headers is read here.
+        const ws = requestContext.ws ? connectionFor(requestContext.ws.socket) : undefined;
+        const identity = requestContext.ws ? ws?.identity : req?.auth;
         // Server config, not client input: lets create/update of webhook endpoints accept allowlisted local hosts.
         return {
+          ...(requestContext.ws ? { realtimeIdentity: identity } : {}),
           pgSettings: {
-            ...pgSettingsFor(req?.auth, req?.id, req?.ip),
-            statement_timeout: statementTimeout(req?.auth),
+            ...(requestContext.ws ? pgSettingsFor(identity, ws?.connectionId) : pgSettingsFor(req?.auth, req?.id, req?.ip)),
+            statement_timeout: statementTimeout(identity),
             "webhooks.allowed_hosts": webhookAllowedHosts,
             // Server config too: our own domains, which add_custom_domain refuses (DMOWN).
             "custom_domains.reserved": reservedDomains,

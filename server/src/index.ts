@@ -17,6 +17,8 @@ let db: ResolvedDatabase | undefined;
 let srv: LogicSpikeServer | undefined;
 let worker: Runner | undefined;
 let stopping = false;
+/** Settles when start-up has finished or stopped at the first stage boundary after a signal. */
+let startup: Promise<void> = Promise.resolve();
 
 // Registered before anything starts, so a signal during start-up still shuts down in order.
 async function shutdown(signal: string) {
@@ -25,6 +27,8 @@ async function shutdown(signal: string) {
   logger.info(`${signal}: shutting down`);
   setTimeout(() => process.exit(1), config.shutdownTimeoutMs * 2).unref();
   try {
+    // A stage still starting (e.g. the worker connecting) would otherwise outlive the pools it uses.
+    await startup;
     await worker?.stop();
     await srv?.close();
     await db?.embedded?.stop();
@@ -48,9 +52,11 @@ async function main() {
     srv!.server.once("error", reject);
     srv!.server.listen(config.port, config.host, resolve);
   });
-  if (config.workerInProcess && !stopping) {
+  if (stopping) return;
+  if (config.workerInProcess) {
     worker = await startWorker({ pgPool: srv.ctx.rootPgPool, concurrency: config.workerConcurrency });
   }
+  if (stopping) return;
 
   const base = `http://${config.host}:${config.port}`;
   logger.info(
@@ -60,7 +66,7 @@ async function main() {
   );
 }
 
-main().catch(async (err) => {
+startup = main().catch(async (err) => {
   logger.fatal({ err }, "LogicSpike Core failed to start");
   await db?.embedded?.stop().catch(() => {});
   process.exit(1);

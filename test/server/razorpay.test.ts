@@ -1,66 +1,35 @@
 /**
  * Razorpay end to end with the real SDK against a local fake Razorpay
- * (node:http, the REST subset we use), webhooks signed the way Razorpay signs
+ * (test/helpers/fakeRazorpay.ts), webhooks signed the way Razorpay signs
  * them (hex HMAC-SHA256 of the raw body with the webhook secret).
  */
-import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { bearer, signUp, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
+import { KEY_SECRET, sign, startFakeRazorpay, type FakeRazorpay } from "../helpers/fakeRazorpay";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
 
-const KEY_ID = "rzp_test_key";
-const KEY_SECRET = "rzp_test_secret";
-const WEBHOOK_SECRET = "whsec_test";
-
 const getDb = useTestDatabase();
 let server: TestServer;
-let fake: http.Server;
+let fake: FakeRazorpay;
 let owner: TestUser;
-const payments = new Map<string, Record<string, unknown>>();
-const calls: string[] = [];
-let seq = 0;
-
-function startFakeRazorpay(): Promise<string> {
-  fake = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c) => (raw += c));
-    req.on("end", () => {
-      const body = raw ? JSON.parse(raw) : {};
-      const auth = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
-      const send = (status: number, data: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(data));
-      if (auth !== `${KEY_ID}:${KEY_SECRET}`) return send(401, { error: { code: "BAD_REQUEST_ERROR", description: "auth" } });
-      calls.push(`${req.method} ${req.url}`);
-      const url = req.url ?? "";
-      if (req.method === "POST" && url === "/v1/orders") return send(200, { id: `order_${++seq}`, entity: "order", status: "created", ...body });
-      if (req.method === "POST" && url === "/v1/customers") return send(200, { id: "cust_1", entity: "customer", ...body });
-      if (req.method === "POST" && url === "/v1/subscriptions") return send(200, { id: `sub_${++seq}`, entity: "subscription", status: "created", short_url: "https://rzp.io/i/x", ...body });
-      const cancel = /^\/v1\/subscriptions\/(\w+)\/cancel$/.exec(url);
-      if (req.method === "POST" && cancel) return send(200, { id: cancel[1], status: body.cancel_at_cycle_end ? "active" : "cancelled" });
-      const pay = /^\/v1\/payments\/(\w+)$/.exec(url);
-      if (req.method === "GET" && pay && payments.has(pay[1])) return send(200, payments.get(pay[1]));
-      send(404, { error: { code: "BAD_REQUEST_ERROR", description: "not found" } });
-    });
-  });
-  return new Promise((resolve) => fake.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(fake.address() as AddressInfo).port}`)));
-}
+let payments: FakeRazorpay["payments"];
+let calls: string[];
 
 beforeAll(async () => {
-  const apiUrl = await startFakeRazorpay();
+  fake = await startFakeRazorpay();
+  ({ payments, calls } = fake);
   // The worker task reads process.env (loadConfig()), the server its env argument: give both the same.
-  Object.assign(process.env, { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAZORPAY_API_URL: apiUrl });
-  server = await startTestServer(getDb(), { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAZORPAY_API_URL: apiUrl });
+  Object.assign(process.env, fake.env);
+  server = await startTestServer(getDb(), fake.env);
   owner = await signUp(server, { workspaceName: "Rupee Co" });
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise((r) => fake?.close(r));
+  await fake?.close();
 });
 
 const sql = (text: string, params: unknown[] = []) => getDb().superPool.query(text, params);
-const sign = (raw: string, secret = WEBHOOK_SECRET) => createHmac("sha256", secret).update(raw).digest("hex");
 function webhook(eventId: string, event: string, payload: Record<string, unknown>, opts: { signature?: string | null; tamper?: boolean } = {}) {
   const raw = JSON.stringify({ entity: "event", account_id: "acc_1", event, contains: Object.keys(payload), payload, created_at: Math.floor(Date.now() / 1000) });
   const headers: Record<string, string> = { "x-razorpay-event-id": eventId };

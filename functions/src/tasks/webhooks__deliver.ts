@@ -1,7 +1,6 @@
 import type { Task } from "graphile-worker";
 import { loadConfig } from "../../../server/src/config";
-import { postWebhook } from "../lib/webhooks/http";
-import { webhookHeaders } from "../lib/webhooks/sign";
+import { attemptDelivery } from "../lib/webhooks/attempt";
 
 interface Payload {
   deliveryId: string;
@@ -24,13 +23,15 @@ interface DeliveryRow {
 }
 
 /**
- * One attempt of one (event, endpoint) delivery. HTTP outcomes never throw:
- * the attempt is recorded and the next one scheduled on the configured
- * schedule by app_private.record_webhook_attempt, in one statement after the
- * response. A crash between the response and that statement leaves the job
- * locked and it runs again later: a duplicate with the same webhook-id
- * (receivers dedupe on it), never a loss. Only database errors throw, and
- * graphile-worker retries those (max_attempts 5).
+ * One attempt of one (event, endpoint) delivery: retries, replays, endpoints
+ * that were failing at dispatch, and first attempts a crashed dispatch never
+ * recorded (events__dispatch makes the other first attempts itself). HTTP
+ * outcomes never throw: the attempt is recorded and the next one scheduled on
+ * the configured schedule by app_private.record_webhook_attempt, in one
+ * statement after the response. A crash between the response and that
+ * statement leaves the job locked and it runs again later: a duplicate with
+ * the same webhook-id (receivers dedupe on it), never a loss. Only database
+ * errors throw, and graphile-worker retries those (max_attempts 5).
  */
 const task: Task = async (payload, { withPgClient, logger }) => {
   assertPayload(payload);
@@ -56,18 +57,10 @@ const task: Task = async (payload, { withPgClient, logger }) => {
     );
     return;
   }
-
-  const body = JSON.stringify({ type: delivery.type, timestamp: delivery.occurred_at.toISOString(), data: delivery.payload });
-  const headers = webhookHeaders(delivery.secrets, delivery.id, new Date(), body);
-  const result = await postWebhook(delivery.url, headers, body, config);
-
-  const schedule = config.retryScheduleSeconds;
-  const next = delivery.retry_index + 1 < schedule.length ? schedule[delivery.retry_index + 1] : null;
-  await withPgClient((c) =>
-    c.query("select app_private.record_webhook_attempt($1, $2, $3, $4, $5, $6, $7, make_interval(secs => $8))", [
-      delivery.id, result.statusCode, result.durationMs, result.error, result.body, result.ok, next, config.disableAfterSeconds,
-    ]),
-  );
+  await attemptDelivery(withPgClient, {
+    id: delivery.id, retryIndex: delivery.retry_index, url: delivery.url, secrets: delivery.secrets,
+    type: delivery.type, payload: delivery.payload, occurredAt: delivery.occurred_at,
+  }, config);
 };
 
 export default task;

