@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import type { VerifiedIdentity } from "../../server/src/types";
-import { asOwner, asRequestRole, asSuperuser, becomeRequestRole, useTestDatabase } from "../helpers/db";
+import { asOwner, asRequestRole, asSuperuser, attempt, becomeRequestRole, identityOf, useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();
 const su = async <T extends Record<string, any> = Record<string, any>>(sql: string, params: unknown[] = []) =>
@@ -29,22 +29,7 @@ async function workspace(label: string): Promise<Workspace> {
   return { tenantId: owner.tenant_id, ownerId: owner.user_id, memberId: member.user_id };
 }
 
-async function identityOf(userId: string, tenantId: string): Promise<VerifiedIdentity> {
-  const [row] = await su("select permissions, services from app_private.token_claims($1, $2)", [userId, tenantId]);
-  return { role: "app_user", userId, tenantId, permissions: row.permissions, services: row.services };
-}
 
-async function attempt(c: pg.ClientBase, sql: string, params: unknown[] = []): Promise<{ rowCount: number } | { error: string }> {
-  await c.query("savepoint attempt");
-  try {
-    const res = await c.query(sql, params);
-    await c.query("release savepoint attempt");
-    return { rowCount: res.rowCount ?? 0 };
-  } catch (e) {
-    await c.query("rollback to savepoint attempt");
-    return { error: (e as { code: string }).code };
-  }
-}
 
 const verify = async (c: pg.ClientBase | pg.Pool, tenantId: string) =>
   (await c.query("select app_private.verify_audit_chain($1) as ok", [tenantId])).rows[0].ok as boolean;
@@ -60,7 +45,7 @@ beforeAll(async () => {
 
 describe("the row trigger", () => {
   it("records inserts, updates and deletes with the actor, request id and IP from the transaction settings", async () => {
-    const me = await identityOf(A.ownerId, A.tenantId);
+    const me = await identityOf(getDb(), A.ownerId, A.tenantId);
     await asRequestRole(getDb(), me, async (c) => {
       await c.query("select set_config('app.request_id', 'req-audit-1', true), set_config('app.client_ip', '203.0.113.7', true)");
       const { rows: [post] } = await c.query("insert into app_public.posts (title, body) values ('Hello', 'first') returning id");
@@ -157,7 +142,7 @@ describe("append-only", () => {
   it.each(["app_anonymous", "app_user", "app_api_key"] as const)("refuses every write to %s, even with the retention setting on", async (role) => {
     const identity: VerifiedIdentity | undefined =
       role === "app_anonymous" ? undefined
-      : role === "app_user" ? await identityOf(A.ownerId, A.tenantId)
+      : role === "app_user" ? await identityOf(getDb(), A.ownerId, A.tenantId)
       : { role: "app_api_key", tenantId: A.tenantId, apiKeyId: "00000000-0000-0000-0000-000000000000", permissions: ["audit:read"], services: [] };
     await asRequestRole(getDb(), identity, async (c) => {
       await c.query("select set_config('app.audit_retention', 'on', true)");
@@ -187,10 +172,10 @@ describe("append-only", () => {
   });
 
   it("shows a member without audit:read nothing, and an auditor only their workspace", async () => {
-    await asRequestRole(getDb(), await identityOf(A.memberId, A.tenantId), async (c) => {
+    await asRequestRole(getDb(), await identityOf(getDb(), A.memberId, A.tenantId), async (c) => {
       expect((await c.query("select count(*)::int as n from app_public.audit_log")).rows[0].n).toBe(0);
     });
-    await asRequestRole(getDb(), await identityOf(A.ownerId, A.tenantId), async (c) => {
+    await asRequestRole(getDb(), await identityOf(getDb(), A.ownerId, A.tenantId), async (c) => {
       const { rows } = await c.query("select distinct tenant_id from app_public.audit_log");
       expect(rows).toEqual([{ tenant_id: A.tenantId }]);
     });
@@ -209,7 +194,7 @@ describe("the hash chain", () => {
     const c = await (asRequest ? getDb().authPool : getDb().ownerPool).connect();
     try {
       await c.query("begin");
-      if (asRequest) await becomeRequestRole(c, await identityOf(ws.ownerId, ws.tenantId));
+      if (asRequest) await becomeRequestRole(c, await identityOf(getDb(), ws.ownerId, ws.tenantId));
       else await c.query("select set_config('jwt.claims.tenant_id', $1, true)", [ws.tenantId]);
       await c.query("select set_config('app.request_id', $1, true), set_config('app.client_ip', $2, true)", [`req-${n}`, `198.51.100.${n % 250}`]);
       for (let i = 0; i < 1 + Math.floor(Math.random() * 4); i++) {

@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import type { VerifiedIdentity } from "../../server/src/types";
-import { asRequestRole, asSuperuser, useTestDatabase } from "../helpers/db";
+import { asRequestRole, asSuperuser, attempt, identityOf, useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();
 
@@ -60,24 +60,7 @@ async function seedWorkspace(label: string): Promise<Workspace> {
   return { tenantId, slug, ownerId: owner.user_id, memberId: member.user_id, ownerMembershipId, roleId: role.id, invitationId: invitation.id, postId: post.id, marker };
 }
 
-/** The identity a freshly minted token would carry for (user, workspace). */
-async function identityOf(userId: string, tenantId: string): Promise<VerifiedIdentity> {
-  const { rows } = await getDb().superPool.query("select permissions, services from app_private.token_claims($1, $2)", [userId, tenantId]);
-  return { role: "app_user", userId, tenantId, permissions: rows[0].permissions, services: rows[0].services };
-}
 
-/** Runs one statement in a savepoint; returns its row count or the SQLSTATE it failed with. */
-async function attempt(c: pg.ClientBase, sql: string, params: unknown[] = []): Promise<{ rowCount: number } | { error: string }> {
-  await c.query("savepoint attempt");
-  try {
-    const res = await c.query(sql, params);
-    await c.query("release savepoint attempt");
-    return { rowCount: res.rowCount ?? 0 };
-  } catch (e) {
-    await c.query("rollback to savepoint attempt");
-    return { error: (e as { code: string }).code };
-  }
-}
 
 const keyColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
 
@@ -105,7 +88,7 @@ describe.each([
   });
 
   it("SELECT sees nothing of B, with or without a filter", async () => {
-    const me = await identityOf(userOfA(), A.tenantId);
+    const me = await identityOf(getDb(), userOfA(), A.tenantId);
     // Workspaces the user belongs to (A, and the personal one sign-up made): the only ones they may see at all.
     const { rows: mine } = await getDb().superPool.query("select array_agg(tenant_id) as ids from app_public.memberships where user_id = $1", [userOfA()]);
     expect(mine[0].ids).not.toContain(B.tenantId);
@@ -123,7 +106,7 @@ describe.each([
   });
 
   it("UPDATE and DELETE touch no row of B (or are refused outright)", async () => {
-    const me = await identityOf(userOfA(), A.tenantId);
+    const me = await identityOf(getDb(), userOfA(), A.tenantId);
     await asRequestRole(getDb(), me, async (c) => {
       for (const table of tenantTables) {
         const key = keyColumn(table);
@@ -151,7 +134,7 @@ describe.each([
   });
 
   it("INSERT cannot name B's workspace", async () => {
-    const me = await identityOf(userOfA(), A.tenantId);
+    const me = await identityOf(getDb(), userOfA(), A.tenantId);
     await asRequestRole(getDb(), me, async (c) => {
       for (const table of tenantTables.filter((t) => t !== "tenants")) {
         const res = await attempt(c, `insert into app_public.${table} (tenant_id) values ($1)`, [B.tenantId]);
@@ -161,7 +144,7 @@ describe.each([
   });
 
   it("team functions refuse B's ids with NTFND (or DNIED for a plain member)", async () => {
-    const me = await identityOf(userOfA(), A.tenantId);
+    const me = await identityOf(getDb(), userOfA(), A.tenantId);
     // The owner may manage members, so B's ids are simply not found; a plain member may be refused first.
     const expected = userOfA() === A.ownerId ? "NTFND" : expect.stringMatching(/^(NTFND|DNIED)$/);
     const { rows: bMembership } = await getDb().superPool.query("select id from app_public.memberships where tenant_id = $1 and user_id = $2", [B.tenantId, B.memberId]);
@@ -200,7 +183,7 @@ describe("leaky functions", () => {
     ["tenant_settings", "display_name"],
     ["tenants", "name"],
   ])("a cheap, non-leakproof function in WHERE on %s only ever sees A's rows", async (table, column) => {
-    const me = await identityOf(A.ownerId, A.tenantId);
+    const me = await identityOf(getDb(), A.ownerId, A.tenantId);
     const seen: string[] = [];
     await asRequestRole(getDb(), me, async (c) => {
       const onNotice = (n: { message?: string }) => n.message?.startsWith("peek:") && seen.push(n.message);
@@ -234,7 +217,7 @@ describe("composite foreign keys", () => {
 
 describe("writes in the caller's own workspace", () => {
   it("land in A whatever B's data looks like (per-tenant uniqueness, session default tenant_id)", async () => {
-    const me = await identityOf(A.ownerId, A.tenantId);
+    const me = await identityOf(getDb(), A.ownerId, A.tenantId);
     await asRequestRole(getDb(), me, async (c) => {
       // B has an 'editor' role too, and A has one: a second one in A conflicts, a fresh key does not.
       expect(await attempt(c, "insert into app_public.roles (key, name) values ('editor', 'Again')")).toEqual({ error: "23505" });

@@ -129,3 +129,22 @@ export function asOwner<T>(db: TestDatabase, fn: (c: pg.PoolClient) => Promise<T
 export function asSuperuser<T>(db: TestDatabase, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   return inRolledBackTransaction(db.superPool, async () => {}, fn);
 }
+
+/** The identity a freshly minted access token would carry for (user, workspace), read from the database. */
+export async function identityOf(db: TestDatabase, userId: string, tenantId: string): Promise<VerifiedIdentity> {
+  const { rows } = await db.superPool.query("select permissions, services from app_private.token_claims($1, $2)", [userId, tenantId]);
+  return { role: "app_user", userId, tenantId, permissions: rows[0].permissions, services: rows[0].services };
+}
+
+/** Runs one statement in a savepoint of an open transaction; its row count, or the SQLSTATE it failed with. */
+export async function attempt(c: pg.ClientBase, sql: string, params: unknown[] = []): Promise<{ rowCount: number } | { error: string }> {
+  await c.query("savepoint attempt");
+  try {
+    const res = await c.query(sql, params);
+    await c.query("release savepoint attempt");
+    return { rowCount: res.rowCount ?? 0 };
+  } catch (e) {
+    await c.query("rollback to savepoint attempt");
+    return { error: (e as { code: string }).code };
+  }
+}

@@ -10,6 +10,7 @@ import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPa
 import type { Config } from "../config";
 import { AppError } from "../lib/errors";
 import type { KeyMaterial } from "./keys";
+import type { VerifiedIdentity } from "../types";
 
 export type Aal = "aal1" | "aal2";
 
@@ -35,6 +36,20 @@ export interface AccessClaims {
 const MAX_TOKEN_LENGTH = 8192;
 const MAX_HEADER_LENGTH = 1024;
 const CACHE_LIMIT = 10_000;
+
+/** The request identity a verified access token stands for (HTTP requests and WebSocket connections alike). */
+export function identityFromClaims(claims: AccessClaims): VerifiedIdentity {
+  return {
+    role: "app_user",
+    userId: claims.sub,
+    tenantId: claims.tid ?? undefined,
+    permissions: claims.perms,
+    services: claims.svc,
+    sessionId: claims.sid ?? undefined,
+    amr: claims.amr,
+    aal: claims.aal,
+  };
+}
 
 export class TokenService {
   private readonly jwks: ReturnType<typeof createLocalJWKSet>;

@@ -23,7 +23,7 @@ import { CloseCode, makeServer, type Context } from "graphql-ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { makeGraphQLWSConfig, type GrafservBase } from "postgraphile/grafserv";
 import { getOperationAST, GraphQLError, type ExecutionArgs } from "postgraphile/graphql";
-import type { TokenService } from "../auth/tokens";
+import { identityFromClaims, type TokenService } from "../auth/tokens";
 import { AppError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 import type { VerifiedIdentity } from "../types";
@@ -81,16 +81,7 @@ export function attachWebSockets(server: Server, serv: GrafservBase, opts: WebSo
         if (!token) throw new AppError("LOGIN", 'Send { authorization: "Bearer <access token>" } in connection_init.');
         const claims = await opts.tokens.verify(token);
         const expiresAt = claims.exp * 1000;
-        const identity: VerifiedIdentity = {
-          role: "app_user",
-          userId: claims.sub,
-          tenantId: claims.tid ?? undefined,
-          permissions: claims.perms,
-          services: claims.svc,
-          sessionId: claims.sid ?? undefined,
-          amr: claims.amr,
-          aal: claims.aal,
-        };
+        const identity: VerifiedIdentity = identityFromClaims(claims);
         connections.set(socket, { identity, expiresAt, connectionId: randomUUID() });
         // The socket lives as long as the token: close it the moment the token expires (at most ~24.8 days for setTimeout).
         const timer = setTimeout(

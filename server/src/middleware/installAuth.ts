@@ -3,7 +3,7 @@ import cookieParser from "cookie-parser";
 import { getContext } from "../context";
 import { loadKeyMaterial } from "../auth/keys";
 import type { AuthDeps } from "../auth/sessions";
-import { TokenService } from "../auth/tokens";
+import { identityFromClaims, TokenService } from "../auth/tokens";
 import { mountRoutes } from "../auth/route";
 import { AUTH_ROUTES } from "../auth/routes";
 import { ApiKeyService } from "../auth/apiKeys";
@@ -46,16 +46,7 @@ export default async function installAuth(app: Express): Promise<AuthDeps> {
         return next();
       }
       const claims = await tokens.verify(credential.value);
-      req.auth = {
-        role: "app_user",
-        userId: claims.sub,
-        tenantId: claims.tid ?? undefined,
-        permissions: claims.perms,
-        services: claims.svc,
-        sessionId: claims.sid ?? undefined,
-        amr: claims.amr,
-        aal: claims.aal,
-      };
+      req.auth = identityFromClaims(claims);
       req.log = req.log.child({ userId: claims.sub, tenantId: claims.tid });
       next();
     } catch (e) {
