@@ -35,11 +35,18 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
   const env = await startBenchEnv();
   const results: BenchResult[] = [];
+  const failed: Array<{ scenario: string; error: string }> = [];
   try {
     for (const [name, scenario] of Object.entries(SCENARIOS)) {
       if (only && !only.includes(name)) continue;
       console.error(`bench: ${name}…`);
-      results.push(...(await scenario(env)));
+      // One broken scenario is reported and fails the run, but does not lose the others' figures.
+      try {
+        results.push(...(await scenario(env)));
+      } catch (err) {
+        console.error(`bench: ${name} FAILED:`, err);
+        failed.push({ scenario: name, error: err instanceof Error ? err.message : String(err) });
+      }
     }
   } finally {
     await env.pg.destroy();
@@ -48,9 +55,10 @@ async function main() {
   const out = path.join(__dirname, "results", "latest.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, results, failed }, null, 2));
   console.error(`bench: results written to ${path.relative(process.cwd(), out)}`);
-  process.exit(0);
+  if (failed.length) console.error(`bench: ${failed.length} scenario(s) failed: ${failed.map((f) => f.scenario).join(", ")}`);
+  process.exit(failed.length ? 1 : 0);
 }
 
 main().catch((err) => {

@@ -61,9 +61,11 @@ export async function rlsCost(env: BenchEnv): Promise<BenchResult[]> {
   const { rows: countRows } = await db.superPool.query("select count(*)::int as n, count(distinct tenant_id)::int as t from app_public.posts");
   console.error(`bench: rlsCost loaded ${countRows[0].n} posts in ${countRows[0].t} workspaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const { rows: claimRows } = await db.superPool.query("select permissions from app_private.token_claims($1, $2)", [user.userId, user.tenantId]);
-  const settings = [user.userId, user.tenantId, (claimRows[0].permissions as string[]).join(" ")];
-  const SET_CLAIMS = `select set_config('jwt.claims.user_id', $1, true), set_config('jwt.claims.tenant_id', $2, true), set_config('jwt.claims.permissions', $3, true)`;
+  const { rows: claimRows } = await db.superPool.query("select permissions, services from app_private.token_claims($1, $2)", [user.userId, user.tenantId]);
+  const settings = [user.userId, user.tenantId, (claimRows[0].permissions as string[]).join(" "), (claimRows[0].services as string[]).join(" ")];
+  // The same claims the server sets (pgSettingsFor): posts' policies also check the blog entitlement.
+  const SET_CLAIMS = `select set_config('jwt.claims.user_id', $1, true), set_config('jwt.claims.tenant_id', $2, true),
+                             set_config('jwt.claims.permissions', $3, true), set_config('jwt.claims.services', $4, true)`;
   const RLS_SQL = `select id, title, created_at from app_public.posts order by created_at, id limit ${PAGE}`;
   const OWNER_SQL = `select id, title, created_at from app_public.posts where tenant_id = $1 order by created_at, id limit ${PAGE}`;
 
