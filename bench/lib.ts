@@ -5,6 +5,9 @@
  * run on the same machine, never as an absolute threshold.
  */
 import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type pg from "pg";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createTestDatabase, type TestDatabase } from "../test/helpers/db";
@@ -120,4 +123,46 @@ export function printTable(results: BenchResult[]): void {
     goal: r.goal === undefined ? "" : `≥ ${r.goal}× ${r.ratio >= r.goal ? "met" : "NOT MET"}`,
   }));
   console.table(rows);
+}
+
+/** Transaction-local settings in one round trip, the way PostGraphile applies pgSettings (role, claims, …). */
+export async function applySettings(client: pg.ClientBase, settings: Record<string, string>): Promise<void> {
+  const entries = Object.entries(settings);
+  if (!entries.length) return;
+  const calls = entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ");
+  await client.query(`select ${calls}`, entries.flat());
+}
+
+/**
+ * The raw-pg baseline of a GraphQL scenario: a bare node:http server whose
+ * every request runs `begin; <settings>; query; commit` on `pool` (the same
+ * transaction shape as a GraphQL request) and answers the JSON `shape` builds.
+ */
+export async function rawPgServer(
+  pool: pg.Pool,
+  settings: Record<string, string>,
+  query: (client: pg.PoolClient) => Promise<unknown>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer(async (_req, res) => {
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await applySettings(client, settings);
+      const body = await query(client);
+      await client.query("commit");
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(body));
+    } catch (e) {
+      await client.query("rollback").catch(() => {});
+      res.statusCode = 500;
+      res.end(String(e));
+    } finally {
+      client.release();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

@@ -4,10 +4,9 @@
  * the same transaction shape (begin; set_config...; select; commit) behind a
  * bare node:http server. Both over HTTP with the same autocannon settings.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { pgSettingsFor } from "../../server/src/graphile.config";
 import { startTestServer } from "../../test/helpers/server";
-import { load, ratioResult, type BenchEnv, type BenchResult } from "../lib";
+import { load, ratioResult, rawPgServer, type BenchEnv, type BenchResult } from "../lib";
 
 const ROWS = 50;
 
@@ -25,25 +24,10 @@ export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
   const server = await startTestServer(db);
 
   const sql = "select id, name from app_public.bench_items order by id limit $1";
-  const raw = http.createServer(async (_req, res) => {
-    const client = await db.authPool.connect();
-    try {
-      await client.query("begin");
-      await client.query("select set_config('role', 'app_anonymous', true)");
-      const { rows } = await client.query(sql, [ROWS]);
-      await client.query("commit");
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ data: { benchItems: { nodes: rows } } }));
-    } catch (e) {
-      await client.query("rollback").catch(() => {});
-      res.statusCode = 500;
-      res.end(String(e));
-    } finally {
-      client.release();
-    }
-  });
-  await new Promise<void>((r) => raw.listen(0, "127.0.0.1", r));
-  const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
+  const raw = await rawPgServer(db.authPool, pgSettingsFor(undefined), async (client) => ({
+    data: { benchItems: { nodes: (await client.query(sql, [ROWS])).rows } },
+  }));
+  const rawUrl = raw.url;
 
   try {
     const query = JSON.stringify({ query: `{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }` });
@@ -66,6 +50,6 @@ export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
     ];
   } finally {
     await server.close();
-    await new Promise((r) => raw.close(r));
+    await raw.close();
   }
 }

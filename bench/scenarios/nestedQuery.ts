@@ -8,12 +8,12 @@
  * (tenant_id, created_at, id); see bench/results/nested-explain.txt).
  */
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pgSettingsFor } from "../../server/src/graphile.config";
 import { signUp } from "../../test/helpers/auth";
+import { identityOf } from "../../test/helpers/db";
 import { startTestServer } from "../../test/helpers/server";
-import { alternate, load, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
+import { alternate, applySettings, load, ratioResult, rawPgServer, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
 
 const MEMBERS = 50;
 
@@ -28,36 +28,16 @@ export async function nestedQuery(env: BenchEnv): Promise<BenchResult[]> {
      insert into app_public.memberships (tenant_id, user_id, role) select $1, id, 'member' from u`,
     [owner.tenantId, MEMBERS],
   );
-  const { rows: claimRows } = await db.superPool.query("select permissions, services from app_private.token_claims($1, $2)", [owner.userId, owner.tenantId]);
-  const claims = [owner.userId, owner.tenantId, (claimRows[0].permissions as string[]).join(" "), (claimRows[0].services as string[]).join(" ")];
 
   const sql = `select m.id, m.role, json_build_object('name', u.name, 'email', u.email) as "user"
                  from app_public.memberships m join app_public.users u on u.id = m.user_id
                 where m.tenant_id = app_hidden.current_tenant_id()
                 order by m.created_at, m.id limit ${MEMBERS}`;
-  const raw = http.createServer(async (_req, res) => {
-    const client = await db.authPool.connect();
-    try {
-      await client.query("begin");
-      await client.query(
-        `select set_config('role', 'app_user', true), set_config('jwt.claims.user_id', $1, true), set_config('jwt.claims.tenant_id', $2, true),
-                set_config('jwt.claims.permissions', $3, true), set_config('jwt.claims.services', $4, true)`,
-        claims,
-      );
-      const { rows } = await client.query(sql);
-      await client.query("commit");
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ data: { currentTenant: { memberships: { nodes: rows } } } }));
-    } catch (e) {
-      await client.query("rollback").catch(() => {});
-      res.statusCode = 500;
-      res.end(String(e));
-    } finally {
-      client.release();
-    }
-  });
-  await new Promise<void>((r) => raw.listen(0, "127.0.0.1", r));
-  const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
+  const settings = pgSettingsFor(await identityOf(db, owner.userId, owner.tenantId));
+  const raw = await rawPgServer(db.authPool, settings, async (client) => ({
+    data: { currentTenant: { memberships: { nodes: (await client.query(sql)).rows } } },
+  }));
+  const rawUrl = raw.url;
 
   try {
     const query = `{ currentTenant { name memberships(first: ${MEMBERS}, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { rowId role user { name email } } } } }`;
@@ -76,7 +56,7 @@ export async function nestedQuery(env: BenchEnv): Promise<BenchResult[]> {
     let plan = "";
     try {
       await c.query("begin");
-      await c.query("select set_config('role', 'app_user', true), set_config('jwt.claims.tenant_id', $1, true), set_config('jwt.claims.permissions', 'blog:posts.read', true), set_config('jwt.claims.services', 'blog', true)", [owner.tenantId]);
+      await applySettings(c, settings);
       plan = (await c.query("explain (costs off) select id from app_public.posts order by created_at desc, id desc limit 20")).rows.map((r) => r["QUERY PLAN"]).join("\n");
       await c.query("rollback");
     } finally {
@@ -107,6 +87,6 @@ export async function nestedQuery(env: BenchEnv): Promise<BenchResult[]> {
     ];
   } finally {
     await server.close();
-    await new Promise((r) => raw.close(r));
+    await raw.close();
   }
 }

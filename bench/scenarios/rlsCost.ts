@@ -13,9 +13,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { pgSettingsFor } from "../../server/src/graphile.config";
 import { signUp } from "../../test/helpers/auth";
+import { identityOf } from "../../test/helpers/db";
 import { startTestServer } from "../../test/helpers/server";
-import { alternate, closedLoop, load, median, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
+import { alternate, applySettings, closedLoop, load, median, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
 
 const TENANTS = Number(process.env.BENCH_RLS_TENANTS || 1000);
 const POSTS_PER_TENANT = Number(process.env.BENCH_RLS_POSTS_PER_TENANT || 1000);
@@ -61,11 +63,11 @@ export async function rlsCost(env: BenchEnv): Promise<BenchResult[]> {
   const { rows: countRows } = await db.superPool.query("select count(*)::int as n, count(distinct tenant_id)::int as t from app_public.posts");
   console.error(`bench: rlsCost loaded ${countRows[0].n} posts in ${countRows[0].t} workspaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const { rows: claimRows } = await db.superPool.query("select permissions, services from app_private.token_claims($1, $2)", [user.userId, user.tenantId]);
-  const settings = [user.userId, user.tenantId, (claimRows[0].permissions as string[]).join(" "), (claimRows[0].services as string[]).join(" ")];
-  // The same claims the server sets (pgSettingsFor): posts' policies also check the blog entitlement.
-  const SET_CLAIMS = `select set_config('jwt.claims.user_id', $1, true), set_config('jwt.claims.tenant_id', $2, true),
-                             set_config('jwt.claims.permissions', $3, true), set_config('jwt.claims.services', $4, true)`;
+  // The user side gets exactly the server's settings (pgSettingsFor); the owner side the same claims without the
+  // role switch (application_name stands in for it, so both set as many settings in one round trip); only RLS differs.
+  const userSettings = pgSettingsFor(await identityOf(db, user.userId, user.tenantId));
+  const { role: _role, ...claimSettings } = userSettings;
+  const ownerSettings = { ...claimSettings, application_name: "bench" };
   const RLS_SQL = `select id, title, created_at from app_public.posts order by created_at, id limit ${PAGE}`;
   const OWNER_SQL = `select id, title, created_at from app_public.posts where tenant_id = $1 order by created_at, id limit ${PAGE}`;
 
@@ -75,8 +77,7 @@ export async function rlsCost(env: BenchEnv): Promise<BenchResult[]> {
     const c = await rlsPool.connect();
     try {
       await c.query("begin");
-      await c.query("select set_config('role', 'app_user', true)");
-      await c.query(SET_CLAIMS, settings);
+      await applySettings(c, userSettings);
       const { rows } = await c.query(RLS_SQL);
       await c.query("commit");
       return rows;
@@ -88,8 +89,7 @@ export async function rlsCost(env: BenchEnv): Promise<BenchResult[]> {
     const c = await ownerPool.connect();
     try {
       await c.query("begin");
-      await c.query("select set_config('application_name', 'bench', true)"); // the role switch's round trip
-      await c.query(SET_CLAIMS, settings);
+      await applySettings(c, ownerSettings);
       const { rows } = await c.query(OWNER_SQL, [user.tenantId]);
       await c.query("commit");
       return rows;
@@ -110,8 +110,7 @@ export async function rlsCost(env: BenchEnv): Promise<BenchResult[]> {
     let plan = "";
     try {
       await c.query("begin");
-      await c.query("select set_config('role', 'app_user', true)");
-      await c.query(SET_CLAIMS, settings);
+      await applySettings(c, userSettings);
       plan = (await c.query(`explain (analyze, costs off, timing off, summary off) ${RLS_SQL}`)).rows.map((r) => r["QUERY PLAN"]).join("\n");
       await c.query("rollback");
     } finally {
