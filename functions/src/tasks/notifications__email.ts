@@ -1,23 +1,11 @@
 import type { Task } from "graphile-worker";
+import { assertNotificationJob } from "../lib/notificationJob";
 import { loadConfig } from "../../../server/src/config";
 import { sendEmail } from "../lib/mailer";
 
-interface Payload {
-  userId: string;
-  eventId: string;
-  title: string;
-}
-
-function assertPayload(p: unknown): asserts p is Payload {
-  const q = p as Payload | null;
-  if (typeof q?.userId !== "string" || typeof q.eventId !== "string" || typeof q.title !== "string") {
-    throw new Error("notifications__email: invalid payload");
-  }
-}
-
 /** Emails one notification (queued by app_private.notify_event when the user chose email for the type). */
 const task: Task = async (payload, { withPgClient, logger }) => {
-  assertPayload(payload);
+  assertNotificationJob("notifications__email", payload);
   const { rows } = await withPgClient((c) =>
     c.query<{ email: string; tenant_name: string | null }>(
       `select u.email, t.name as tenant_name from app_public.users u

@@ -1,19 +1,7 @@
 import type { Task } from "graphile-worker";
+import { assertNotificationJob } from "../lib/notificationJob";
 import { loadConfig } from "../../../server/src/config";
 import { postWebhook } from "../lib/webhooks/http";
-
-interface Payload {
-  userId: string;
-  eventId: string;
-  title: string;
-}
-
-function assertPayload(p: unknown): asserts p is Payload {
-  const q = p as Payload | null;
-  if (typeof q?.userId !== "string" || typeof q.eventId !== "string" || typeof q.title !== "string") {
-    throw new Error("notifications__slack: invalid payload");
-  }
-}
 
 /**
  * Posts one notification to the user's Slack incoming webhook, through the
@@ -22,7 +10,7 @@ function assertPayload(p: unknown): asserts p is Payload {
  * rare duplicate message is the accepted cost).
  */
 const task: Task = async (payload, { withPgClient, logger }) => {
-  assertPayload(payload);
+  assertNotificationJob("notifications__slack", payload);
   const { rows } = await withPgClient((c) =>
     c.query<{ url: string }>(
       `select p.slack_webhook_url as url from app_public.notification_preferences p
