@@ -51,7 +51,10 @@ export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
       await runOnce({ ...workerRunOptions(CONCURRENCY), pgPool: workerPool });
       const seconds = (performance.now() - t0) / 1000;
       const { rows } = await db.ownerPool.query("select count(*)::int as n from app_public.webhook_deliveries where endpoint_id = $1 and status = 'succeeded'", [endpoint.id]);
-      if (rows[0].n % EVENTS !== 0) throw new Error(`webhookDelivery: ${rows[0].n} deliveries succeeded, expected a multiple of ${EVENTS}`);
+      if (rows[0].n % EVENTS !== 0) {
+        const why = await db.ownerPool.query("select status, last_error, count(*)::int as n from app_public.webhook_deliveries where endpoint_id = $1 and status <> 'succeeded' group by 1, 2", [endpoint.id]);
+        throw new Error(`webhookDelivery: ${rows[0].n} deliveries succeeded, expected a multiple of ${EVENTS}; the others: ${JSON.stringify(why.rows)}`);
+      }
       return EVENTS / seconds;
     };
 

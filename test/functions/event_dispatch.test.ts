@@ -36,7 +36,65 @@ describe("the outbox", () => {
     await expect(publish(getDb(), ws.tenantId, "blog.post.published", { postId: "p" })).rejects.toMatchObject({ code: "EVBAD", message: expect.stringContaining("title") });
     await expect(publish(getDb(), ws.tenantId, "blog.post.published", { ...POST, big: "x".repeat(70_000) })).rejects.toMatchObject({ code: "EVBAD" });
     const id = await publish(getDb(), ws.tenantId, "blog.post.published", POST);
-    expect((await getJobs(getDb(), "events__dispatch")).map((j) => j.payload)).toContainEqual({ id });
+    // The insert queued a drain job for this connection; the event waits in the outbox until it runs.
+    expect((await getJobs(getDb(), "events__dispatch")).map((j) => j.key)).toContainEqual(expect.stringMatching(/^events__dispatch:\d+$/));
+    const { rows } = await getDb().ownerPool.query("select dispatched_at from app_private.events where id = $1", [id]);
+    expect(rows[0].dispatched_at).toBeNull();
+  });
+
+  it("a bulk insert queues one drain job, and one job dispatches every event of it", async () => {
+    const ws = await newWorkspace(getDb());
+    const endpoint = await createEndpoint(getDb(), ws, receiver.url, ["blog.post.published"]);
+    await drain(getDb(), async () => (await getJobs(getDb(), "events__dispatch")).length === 0);
+    await getDb().ownerPool.query(
+      "select app_private.publish_event($1, 'blog.post.published', jsonb_build_object('postId', g::text, 'title', 't')) from generate_series(1, 120) g",
+      [ws.tenantId],
+    );
+    expect(await getJobs(getDb(), "events__dispatch")).toHaveLength(1);
+    await runJobs(getDb());
+    const deliveries = await deliveriesOf(getDb(), endpoint.id);
+    expect(deliveries).toHaveLength(120);
+    expect(deliveries.every((d) => d.status === "succeeded" && d.attempt_count === 1)).toBe(true);
+    const ids = new Set(deliveries.map((d) => d.id));
+    expect(new Set(receiver.received.map((m) => String(m.headers["webhook-id"])).filter((id) => ids.has(id))).size).toBe(120);
+    // Recorded first attempts leave no job behind (their safety jobs were removed).
+    expect((await getJobs(getDb(), "webhooks__deliver")).filter((j) => deliveries.some((d) => j.key === `webhooks__deliver:${d.id}`))).toEqual([]);
+  });
+
+  it("an event whose fan-out fails is set aside with a backoff and does not hold up the events claimed with it", async () => {
+    const ws = await newWorkspace(getDb());
+    const endpoint = await createEndpoint(getDb(), ws, receiver.url, ["blog.post.published"]);
+    const good1 = await publish(getDb(), ws.tenantId, "blog.post.published", { ...POST, postId: "good1" });
+    const bad = await publish(getDb(), ws.tenantId, "blog.post.published", { ...POST, postId: "poison" });
+    const good2 = await publish(getDb(), ws.tenantId, "blog.post.published", { ...POST, postId: "good2" });
+    // A DBA's broken trigger that fails the fan-out of one event only.
+    await getDb().superPool.query(`
+      create or replace function app_private.tg_test_poison() returns trigger language plpgsql as $$
+      begin
+        if new.event_id = '${bad}' then raise exception 'poisoned delivery' using errcode = 'P0001'; end if;
+        return new;
+      end $$;
+      create trigger _050_test_poison before insert on app_public.webhook_deliveries for each row execute procedure app_private.tg_test_poison();`);
+    try {
+      await runJobs(getDb());
+    } finally {
+      await getDb().superPool.query("drop trigger _050_test_poison on app_public.webhook_deliveries; drop function app_private.tg_test_poison()");
+    }
+    const { rows } = await getDb().ownerPool.query(
+      "select id, dispatched_at is not null as dispatched, dispatch_failures, dispatch_error, dispatch_after > now() as backing_off from app_private.events where id = any ($1) order by payload->>'postId'",
+      [[good1, bad, good2]],
+    );
+    expect(rows).toEqual([
+      { id: good1, dispatched: true, dispatch_failures: 0, dispatch_error: null, backing_off: null },
+      { id: good2, dispatched: true, dispatch_failures: 0, dispatch_error: null, backing_off: null },
+      { id: bad, dispatched: false, dispatch_failures: 1, dispatch_error: "poisoned delivery", backing_off: true },
+    ]);
+    expect((await deliveriesOf(getDb(), endpoint.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded"]);
+    // Once its backoff is over, the next drain (here the crontab's) dispatches it.
+    await getDb().ownerPool.query("update app_private.events set dispatch_after = now() where id = $1", [bad]);
+    await getDb().ownerPool.query("select app_private.add_job('events__dispatch', '{}'::json, job_key := 'events__dispatch:cron')");
+    await runJobs(getDb());
+    expect((await deliveriesOf(getDb(), endpoint.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
   it("records user.created for every sign-up and runs its subscriber (the free-plan placeholder) without error", async () => {
@@ -251,8 +309,12 @@ describe("crash safety", () => {
     }
     const [before] = await deliveriesOf(getDb(), endpoint.id);
     expect(before).toMatchObject({ status: "pending", attempt_count: 0 }); // the 200 was never recorded
-    // The dead worker's lock would expire after graphile-worker's timeout; expire it now.
+    // The delivery's own job is the safety net, due after the attempt's deadline (timeout + margin).
+    const safety = await getDb().superPool.query("select run_at > now() + interval '20 seconds' as later from graphile_worker._private_jobs where key = $1", [`webhooks__deliver:${before.id}`]);
+    expect(safety.rows).toEqual([{ later: true }]);
+    // Let that time pass, and the dead worker's lock expire (graphile-worker's timeout), now.
     await getDb().superPool.query("update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by is not null");
+    await getDb().superPool.query("update graphile_worker._private_jobs set run_at = now() where key = $1", [`webhooks__deliver:${before.id}`]);
     await runJobs(getDb());
     const [after] = await deliveriesOf(getDb(), endpoint.id);
     expect(after).toMatchObject({ status: "succeeded", attempt_count: 1 });

@@ -22,6 +22,9 @@ export interface PostOptions {
   allowedHosts: readonly string[];
 }
 
+/** Idle keep-alive sockets are dropped after this long. */
+export const IDLE_SOCKET_MS = 4000;
+
 const agents = new Map<string, { allow: Allowlist; http: http.Agent; https: https.Agent }>();
 
 /** Agents per allowlist (config rarely changes; tests switch it). keepAlive: one connection per endpoint is reused across deliveries. */
@@ -30,7 +33,14 @@ export function agentsFor(allowedHosts: readonly string[]) {
   let entry = agents.get(key);
   if (!entry) {
     const allow = new Allowlist(allowedHosts);
-    const common = { keepAlive: true, maxSockets: 64, lookup: safeLookup(allow) as unknown as http.AgentOptions["lookup"] };
+    const common = {
+      keepAlive: true,
+      maxSockets: 64,
+      // Idle connections are closed before the usual server keep-alive timeouts (Node's own is 5 s), so we rarely
+      // write to a socket the receiver has just closed; postWebhook retries once when that still happens.
+      timeout: IDLE_SOCKET_MS,
+      lookup: safeLookup(allow) as unknown as http.AgentOptions["lookup"],
+    };
     entry = { allow, http: new http.Agent(common), https: new https.Agent(common) };
     agents.set(key, entry);
   }
@@ -52,6 +62,21 @@ export function postWebhook(rawUrl: string, headers: Record<string, string>, bod
   } catch (err) {
     return Promise.resolve(done({ statusCode: null, error: (err as Error).message, body: "" }));
   }
+  const deadline = Date.now() + opts.timeoutMs;
+  return send(url, headers, body, opts, deadline, url.protocol === "https:" ? httpsAgent : httpAgent).then((r) => done(r));
+}
+
+type SendResult = Omit<PostResult, "durationMs" | "ok">;
+
+/**
+ * One request, finished by `deadline`. A keep-alive socket the receiver closed
+ * while it sat idle fails at once (ECONNRESET/EPIPE before any response): the
+ * request is sent once more on a new connection (Node's documented
+ * `reusedSocket` pattern; should the receiver have seen the first one after
+ * all, the copy has the same webhook-id). Anything else is the attempt's
+ * outcome.
+ */
+function send(url: URL, headers: Record<string, string>, body: string, opts: PostOptions, deadline: number, agent: http.Agent, retried = false): Promise<SendResult> {
   return new Promise((resolve) => {
     let statusCode: number | null = null;
     const chunks: Buffer[] = [];
@@ -64,19 +89,27 @@ export function postWebhook(rawUrl: string, headers: Record<string, string>, bod
       const text = Buffer.concat(chunks).subarray(0, opts.maxResponseBytes).toString("utf8");
       let err = error;
       if (!err && statusCode !== null && statusCode >= 300 && statusCode < 400) err = `Redirect (${statusCode}) not followed`;
-      resolve(done({ statusCode, error: err, body: text }));
+      resolve({ statusCode, error: err, body: text });
     };
     const lib = url.protocol === "https:" ? https : http;
     const req = lib.request(url, {
       method: "POST",
-      agent: url.protocol === "https:" ? httpsAgent : httpAgent,
+      agent,
       headers: { "content-type": "application/json", "user-agent": "LogicSpike-Webhooks/1", "content-length": String(Buffer.byteLength(body)), ...headers },
     });
     const timer = setTimeout(() => {
       finish(`Timed out after ${opts.timeoutMs} ms`);
       req.destroy();
-    }, opts.timeoutMs);
-    req.on("error", (err) => finish(err.message || String(err)));
+    }, Math.max(0, deadline - Date.now()));
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      if (!settled && !retried && req.reusedSocket && statusCode === null && (err.code === "ECONNRESET" || err.code === "EPIPE")) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(send(url, headers, body, opts, deadline, agent, true));
+        return;
+      }
+      finish(err.message || String(err));
+    });
     req.on("response", (res) => {
       statusCode = res.statusCode ?? null;
       res.on("data", (chunk: Buffer) => {
