@@ -2,42 +2,44 @@
 /*
  * The outbox is drained in batches (bench webhookDelivery, issue 7).
  *
- * Before: one events__dispatch job per event, each fanning its event out in
- * its own transaction and recording each first attempt in another. Per
- * delivery that was a job fetch, two transactions and a job completion.
+ * Before: one events__dispatch job per event; each fanned its event out in one
+ * transaction (delivery rows inserted as pending) and recorded each first
+ * attempt in another (an update of that row touching all its indexes, an
+ * attempt row, locks). Per delivery: a job fetch, two transactions, a job
+ * completion and a non-HOT update.
  *
  * Now:
  * - The insert trigger is per statement and queues one events__dispatch job
  *   per producing connection (job key `events__dispatch:<backend pid>`), so
  *   concurrent producers never wait on each other's job row and a bulk insert
- *   queues one job. The job carries nothing: the outbox is the state. The
- *   task drains every undispatched event (claim_... skip locked, in batches),
- *   so a job that dies or runs out of attempts loses nothing: the next job,
- *   or the once-a-minute crontab run, picks its events up.
- * - app_private.dispatch_events claims a batch and fans it out set-based in
- *   one statement group (deliveries, jobs, dispatched_at). If that fails, it
- *   retries the batch one event at a time, each in its own subtransaction: a
- *   poison event gets dispatch_error and a backoff (dispatch_after) and never
- *   holds up the others.
- * - Every delivery still gets its own webhooks__deliver job with the job key
- *   `webhooks__deliver:<delivery id>`. For the (up to p_inline_max per event)
- *   deliveries to healthy endpoints that the task attempts itself right after
- *   the claim commits, that job is a safety net due after p_safety_seconds:
- *   recording the attempt removes it (success, or failure for good) or moves
- *   it to the next retry time. If the worker dies between the POST and the
- *   record, the safety job makes the attempt again: a duplicate with the same
- *   webhook-id, never a loss.
- * - app_private.record_webhook_attempts records many attempts in one
- *   transaction. It locks the deliveries, then their endpoints in id order
- *   (FOR UPDATE where the batch holds a failure or the endpoint is failing,
- *   FOR SHARE otherwise), the same order as the single-attempt path, so two
- *   recorders cannot deadlock on each other.
+ *   queues one job. The job carries nothing: the outbox is the state. The task
+ *   drains every undispatched event in batches, so a job that dies or runs out
+ *   of attempts loses nothing: the next job, or the crontab's once a minute,
+ *   picks its events up.
+ * - A batch is one transaction: claim_events locks up to N undispatched events
+ *   (skip locked, so drainers side by side share the work) and returns the
+ *   deliveries to attempt at once (healthy endpoints, up to p_inline_max per
+ *   event). The task POSTs them, then complete_dispatch writes each delivery
+ *   once, in its final state with its attempt, queues jobs (retries, endpoints
+ *   that are failing, subscribers) and sets dispatched_at; then commit.
+ *   A crash before the commit leaves the events undispatched: they are claimed
+ *   again and POSTed again with the same webhook-id, because a delivery's id is
+ *   derived from (event, endpoint) (app_private.delivery_id): a duplicate,
+ *   never a loss, and nothing is recorded that did not happen.
+ * - If the set-based completion fails, it is retried one event at a time, each
+ *   in its own subtransaction: a poison event gets dispatch_error and a backoff
+ *   (dispatch_after) and never holds up the events claimed with it.
+ * - Retries, replays and deliveries to failing endpoints stay
+ *   webhooks__deliver jobs, one per (event, endpoint) with the job key
+ *   `webhooks__deliver:<delivery id>`, recorded by record_webhook_attempt.
  */
 drop trigger if exists _900_dispatch on app_private.events;
 drop function if exists app_private.tg_events__dispatch() cascade;
-drop function if exists app_private.dispatch_events(jsonb, int, int, numeric);
-drop function if exists app_private.fan_out_events(uuid[], jsonb, int, numeric);
-drop function if exists app_private.record_webhook_attempts(jsonb, interval);
+drop function if exists app_private.complete_dispatch(uuid[], jsonb, jsonb, interval);
+drop function if exists app_private.complete_events(uuid[], jsonb, jsonb, interval);
+drop function if exists app_private.claim_events(int, int);
+drop function if exists app_private.delivery_id(uuid, uuid);
+drop function if exists app_private.dispatch_outcomes(jsonb, uuid[]);
 drop function if exists app_private.dispatch_event_inline(uuid, jsonb, int);
 
 alter table app_private.events add column if not exists dispatch_failures int not null default 0;
@@ -57,68 +59,14 @@ create trigger _900_dispatch after insert on app_private.events
 comment on function app_private.tg_events__dispatch() is
   E'Queues an events__dispatch job (one per producing connection) that drains the outbox.';
 
-/* The set-based fan-out of already claimed events; returns the deliveries the caller attempts itself. */
-create function app_private.fan_out_events(p_ids uuid[], p_subscribers jsonb, p_inline_max int, p_safety_seconds numeric)
-returns uuid[] as $$
-declare
-  v_inline uuid[];
-  v_queued uuid[];
-  v_jobs graphile_worker.job_spec[];
-begin
-  with inserted as (
-    insert into app_public.webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
-    select e.tenant_id, e.id, ev.id, ev.type
-      from app_private.events ev
-      join app_public.webhook_endpoints e
-        on e.tenant_id = ev.tenant_id and e.is_enabled
-       and (cardinality(e.event_types) = 0 or ev.type = any (e.event_types))
-     where ev.id = any (p_ids)
-    on conflict (tenant_id, endpoint_id, event_id) do nothing
-    returning webhook_deliveries.id, webhook_deliveries.endpoint_id, webhook_deliveries.event_id
-  ), classified as (
-    select i.id, i.event_id,
-           e.failing_since is null
-             and exists (select 1 from app_private.webhook_secrets s
-                          where s.endpoint_id = e.id and (s.expires_at is null or s.expires_at > now())) as ok
-      from inserted i join app_public.webhook_endpoints e on e.id = i.endpoint_id
-  ), ranked as (
-    select c.id, c.ok and row_number() over (partition by c.event_id, c.ok order by c.id) <= p_inline_max as is_inline
-      from classified c
-  )
-  select coalesce(array_agg(r.id) filter (where r.is_inline), '{}'), coalesce(array_agg(r.id) filter (where not r.is_inline), '{}')
-    into v_inline, v_queued from ranked r;
+/* The id of the delivery of an event to an endpoint: the same however often the event is claimed (a crash, a retry). */
+create function app_private.delivery_id(p_event_id uuid, p_endpoint_id uuid) returns uuid as $$
+  select md5(p_event_id::text || ':' || p_endpoint_id::text)::uuid;
+$$ language sql immutable parallel safe set search_path to pg_catalog, public, pg_temp;
 
-  v_jobs := array(
-    select row('webhooks__deliver', json_build_object('deliveryId', d.id), null, now() + make_interval(secs => p_safety_seconds::float8),
-               5, 'webhooks__deliver:' || d.id, null, null)::graphile_worker.job_spec
-      from unnest(v_inline) d(id)
-    union all
-    select row('webhooks__deliver', json_build_object('deliveryId', d.id), null, null, 5, 'webhooks__deliver:' || d.id, null, null)::graphile_worker.job_spec
-      from unnest(v_queued) d(id)
-    union all
-    select row('events__subscriber', json_build_object('eventId', ev.id, 'subscriber', s.name), null, null, 10,
-               'events__subscriber:' || s.name || ':' || ev.id, null, null)::graphile_worker.job_spec
-      from app_private.events ev
-     cross join lateral jsonb_array_elements_text(coalesce(p_subscribers -> ev.type, '[]')) s(name)
-     where ev.id = any (p_ids)
-  );
-  if cardinality(v_jobs) > 0 then
-    perform graphile_worker.add_jobs(v_jobs);
-  end if;
-  update app_private.events set dispatched_at = now(), dispatch_error = null, dispatch_after = null where id = any (p_ids);
-  return v_inline;
-end;
-$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
-comment on function app_private.fan_out_events(uuid[], jsonb, int, numeric) is
-  E'Fans claimed events out (deliveries, their jobs, subscriber jobs, dispatched_at); returns the deliveries to attempt inline.';
-
-create function app_private.dispatch_events(p_subscribers jsonb, p_limit int, p_inline_max int, p_safety_seconds numeric)
-returns jsonb as $$
+create function app_private.claim_events(p_limit int, p_inline_max int) returns jsonb as $$
 declare
   v_ids uuid[];
-  v_id uuid;
-  v_inline uuid[] := '{}';
-  v_failed jsonb := '[]';
 begin
   select coalesce(array_agg(c.id), '{}') into v_ids from (
     select e.id from app_private.events e
@@ -127,16 +75,110 @@ begin
      limit p_limit
        for update skip locked
   ) c;
-  if cardinality(v_ids) = 0 then
-    return jsonb_build_object('claimed', 0, 'failed', v_failed, 'deliveries', '[]'::jsonb);
+  return jsonb_build_object('events', to_jsonb(v_ids), 'deliveries', coalesce((
+    select jsonb_agg(jsonb_build_object('id', t.id, 'eventId', t.event_id, 'endpointId', t.endpoint_id, 'url', t.url, 'secrets', t.secrets,
+                                        'type', t.type, 'payload', t.payload, 'occurredAt', t.occurred_at))
+      from (
+        select app_private.delivery_id(ev.id, e.id) as id, ev.id as event_id, e.id as endpoint_id, e.url, ev.type, ev.payload, ev.occurred_at,
+               array(select s.secret from app_private.webhook_secrets s
+                      where s.endpoint_id = e.id and (s.expires_at is null or s.expires_at > now()) order by s.created_at) as secrets,
+               row_number() over (partition by ev.id order by e.id) as rank
+          from app_private.events ev
+          join app_public.webhook_endpoints e
+            on e.tenant_id = ev.tenant_id and e.is_enabled and e.failing_since is null
+           and (cardinality(e.event_types) = 0 or ev.type = any (e.event_types))
+         where ev.id = any (v_ids)
+      ) t
+     where t.rank <= p_inline_max and cardinality(t.secrets) > 0), '[]'::jsonb));
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.claim_events(int, int) is
+  E'Locks up to p_limit undispatched events for this transaction; returns {events: [ids], deliveries: [first attempts to make now]}. Finish with complete_dispatch in the same transaction.';
+
+/* The outcomes argument of complete_dispatch, as rows, for the events in p_ids. */
+create function app_private.dispatch_outcomes(p_outcomes jsonb, p_ids uuid[])
+returns table (id uuid, event_id uuid, endpoint_id uuid, status_code int, duration_ms int, error text, body text, ok boolean, next_delay numeric) as $$
+  select o.id, o."eventId", o."endpointId", o."statusCode", greatest(o."durationMs", 0), left(o.error, 500), left(o.body, 2048), o.ok, o."nextDelay"
+    from jsonb_to_recordset(p_outcomes) as o(id uuid, "eventId" uuid, "endpointId" uuid, "statusCode" int, "durationMs" int,
+                                             error text, body text, ok boolean, "nextDelay" numeric)
+   where o."eventId" = any (p_ids);
+$$ language sql immutable set search_path to pg_catalog, public, pg_temp;
+
+/* The set-based completion of claimed events (see complete_dispatch). */
+create function app_private.complete_events(p_ids uuid[], p_subscribers jsonb, p_outcomes jsonb, p_disable_after interval) returns void as $$
+declare
+  v_jobs graphile_worker.job_spec[];
+  v_failure record;
+begin
+  -- Endpoints whose failure run changes, locked up front in id order, so two batches never deadlock on them.
+  perform 1 from app_public.webhook_endpoints e
+   where e.id in (select o.endpoint_id from app_private.dispatch_outcomes(p_outcomes, p_ids) o
+                   where not o.ok or exists (select 1 from app_public.webhook_endpoints f where f.id = o.endpoint_id and f.failing_since is not null))
+   order by e.id for update;
+
+  -- Attempted now: written once, in their final state when they succeeded.
+  insert into app_public.webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, status, attempt_count, retry_index,
+                                             last_status_code, delivered_at, next_attempt_at)
+  select o.id, ev.tenant_id, o.endpoint_id, ev.id, ev.type,
+         case when o.ok then 'succeeded' else 'pending' end,
+         case when o.ok then 1 else 0 end, case when o.ok then 1 else 0 end,
+         case when o.ok then o.status_code end, case when o.ok then now() end, case when o.ok then null else now() end
+    from app_private.dispatch_outcomes(p_outcomes, p_ids) o join app_private.events ev on ev.id = o.event_id
+  on conflict (tenant_id, endpoint_id, event_id) do nothing;
+  insert into app_public.webhook_attempts (tenant_id, delivery_id, status_code, duration_ms, error, response_body, is_success)
+  select d.tenant_id, d.id, o.status_code, o.duration_ms, o.error, o.body, true
+    from app_private.dispatch_outcomes(p_outcomes, p_ids) o join app_public.webhook_deliveries d on d.id = o.id
+   where o.ok and d.status = 'succeeded' and d.attempt_count = 1;
+  update app_public.webhook_endpoints e set failing_since = null
+   where e.id in (select o.endpoint_id from app_private.dispatch_outcomes(p_outcomes, p_ids) o where o.ok) and e.failing_since is not null;
+  -- Failed now: the usual bookkeeping (failure run, disabling, the retry job).
+  for v_failure in select * from app_private.dispatch_outcomes(p_outcomes, p_ids) o where not o.ok order by o.endpoint_id, o.id loop
+    perform app_private.record_webhook_attempt(v_failure.id, v_failure.status_code, v_failure.duration_ms, v_failure.error,
+      v_failure.body, false, v_failure.next_delay, p_disable_after);
+  end loop;
+
+  -- Not attempted now (failing endpoints, past the per-event limit, or no live secret): a job each.
+  with queued as (
+    insert into app_public.webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type)
+    select app_private.delivery_id(ev.id, e.id), e.tenant_id, e.id, ev.id, ev.type
+      from app_private.events ev
+      join app_public.webhook_endpoints e
+        on e.tenant_id = ev.tenant_id and e.is_enabled
+       and (cardinality(e.event_types) = 0 or ev.type = any (e.event_types))
+     where ev.id = any (p_ids)
+       and not exists (select 1 from app_private.dispatch_outcomes(p_outcomes, p_ids) o where o.event_id = ev.id and o.endpoint_id = e.id)
+    on conflict (tenant_id, endpoint_id, event_id) do nothing
+    returning webhook_deliveries.id
+  )
+  select array_agg(row('webhooks__deliver', json_build_object('deliveryId', q.id), null, null, 5, 'webhooks__deliver:' || q.id, null, null)::graphile_worker.job_spec)
+    into v_jobs from queued q;
+  v_jobs := coalesce(v_jobs, '{}') || array(
+    select row('events__subscriber', json_build_object('eventId', ev.id, 'subscriber', s.name), null, null, 10,
+               'events__subscriber:' || s.name || ':' || ev.id, null, null)::graphile_worker.job_spec
+      from app_private.events ev
+     cross join lateral jsonb_array_elements_text(coalesce(p_subscribers -> ev.type, '[]')) s(name)
+     where ev.id = any (p_ids));
+  if cardinality(v_jobs) > 0 then
+    perform graphile_worker.add_jobs(v_jobs);
   end if;
+  update app_private.events set dispatched_at = now(), dispatch_error = null, dispatch_after = null where id = any (p_ids);
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.complete_events(uuid[], jsonb, jsonb, interval) is
+  E'Writes the deliveries of claimed events (attempted ones with their outcome), their jobs and the subscriber jobs, and marks the events dispatched.';
+
+create function app_private.complete_dispatch(p_ids uuid[], p_subscribers jsonb, p_outcomes jsonb, p_disable_after interval) returns jsonb as $$
+declare
+  v_id uuid;
+  v_failed jsonb := '[]';
+begin
   begin
-    v_inline := app_private.fan_out_events(v_ids, p_subscribers, p_inline_max, p_safety_seconds);
+    perform app_private.complete_events(p_ids, p_subscribers, p_outcomes, p_disable_after);
   exception when others then
-    -- One of them is bad: go one by one so the others still go out.
-    foreach v_id in array v_ids loop
+    -- One of them is bad: go one by one so the others still complete.
+    foreach v_id in array p_ids loop
       begin
-        v_inline := v_inline || app_private.fan_out_events(array[v_id], p_subscribers, p_inline_max, p_safety_seconds);
+        perform app_private.complete_events(array[v_id], p_subscribers, p_outcomes, p_disable_after);
       exception when others then
         update app_private.events
            set dispatch_failures = dispatch_failures + 1, dispatch_error = left(sqlerrm, 500),
@@ -146,121 +188,9 @@ begin
       end;
     end loop;
   end;
-  return jsonb_build_object(
-    'claimed', cardinality(v_ids),
-    'failed', v_failed,
-    'deliveries', coalesce((
-      select jsonb_agg(jsonb_build_object(
-               'id', d.id, 'url', e.url, 'type', ev.type, 'payload', ev.payload, 'occurredAt', ev.occurred_at,
-               'secrets', array(select s.secret from app_private.webhook_secrets s
-                                 where s.endpoint_id = e.id and (s.expires_at is null or s.expires_at > now()) order by s.created_at)))
-        from app_public.webhook_deliveries d
-        join app_public.webhook_endpoints e on e.id = d.endpoint_id
-        join app_private.events ev on ev.id = d.event_id
-       where d.id = any (v_inline)), '[]'::jsonb));
+  return jsonb_build_object('failed', v_failed);
 end;
 $$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
-comment on function app_private.dispatch_events(jsonb, int, int, numeric) is
-  E'Claims up to p_limit undispatched events (skip locked) and fans them out; returns {claimed, failed: [{id, error, code}], deliveries: [...to attempt inline]}. p_subscribers: {type: [subscriber names]}.';
-
-/*
- * As in 000005, plus: the delivery's job (key webhooks__deliver:<id>) is
- * removed when the delivery is finished, so the safety job of an inline first
- * attempt does not run after its attempt was recorded.
- */
-create or replace function app_private.record_webhook_attempt(
-  p_delivery_id uuid, p_status_code int, p_duration_ms int, p_error text, p_response text,
-  p_success boolean, p_next_delay numeric, p_disable_after interval
-) returns text as $$
-declare
-  v_delivery app_public.webhook_deliveries;
-  v_endpoint app_public.webhook_endpoints;
-  v_status text;
-begin
-  select * into v_delivery from app_public.webhook_deliveries where id = p_delivery_id for update;
-  if v_delivery.id is null then return 'gone'; end if;
-  insert into app_public.webhook_attempts (tenant_id, delivery_id, status_code, duration_ms, error, response_body, is_success)
-    values (v_delivery.tenant_id, v_delivery.id, p_status_code, greatest(p_duration_ms, 0), left(p_error, 500), left(p_response, 2048), p_success);
-  if p_success then
-    /*
-     * SHARE: successes to one endpoint run side by side; a failure's FOR UPDATE
-     * still waits for them (and they for it). Ending a failure run takes the
-     * row lock straight away (never SHARE then UPDATE: two such would deadlock).
-     */
-    if exists (select 1 from app_public.webhook_endpoints e where e.id = v_delivery.endpoint_id and e.failing_since is not null) then
-      update app_public.webhook_endpoints set failing_since = null where id = v_delivery.endpoint_id;
-    else
-      perform 1 from app_public.webhook_endpoints where id = v_delivery.endpoint_id for share;
-    end if;
-    v_status := 'succeeded';
-  else
-    select * into v_endpoint from app_public.webhook_endpoints where id = v_delivery.endpoint_id for update;
-    update app_public.webhook_endpoints set failing_since = coalesce(failing_since, now()) where id = v_endpoint.id
-      returning * into v_endpoint;
-    if v_endpoint.is_enabled and v_endpoint.failing_since <= now() - p_disable_after then
-      update app_public.webhook_endpoints
-         set is_enabled = false, disabled_reason = 'Failed continuously since ' || to_char(failing_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-       where id = v_endpoint.id;
-      perform app_private.publish_event(v_endpoint.tenant_id, 'endpoint.disabled',
-        jsonb_build_object('endpointId', v_endpoint.id, 'url', v_endpoint.url, 'failingSince', v_endpoint.failing_since));
-      v_endpoint.is_enabled := false;
-    end if;
-    v_status := case when p_next_delay is null or not v_endpoint.is_enabled then 'failed' else 'pending' end;
-  end if;
-  update app_public.webhook_deliveries
-     set status = v_status, attempt_count = attempt_count + 1, retry_index = retry_index + 1,
-         last_status_code = p_status_code, last_error = left(p_error, 500),
-         delivered_at = case when p_success then now() else delivered_at end,
-         next_attempt_at = case when v_status = 'pending' then now() + make_interval(secs => p_next_delay::float8) end
-   where id = v_delivery.id;
-  if v_status = 'pending' then
-    -- Moves a waiting job (the safety job of an inline attempt) to the retry time; from inside a running
-    -- webhooks__deliver job, graphile-worker gives the locked job's key to this new one.
-    perform app_private.add_job('webhooks__deliver', json_build_object('deliveryId', v_delivery.id),
-      job_key := 'webhooks__deliver:' || v_delivery.id, run_at := now() + make_interval(secs => p_next_delay::float8), max_attempts := 5);
-  else
-    perform graphile_worker.remove_job('webhooks__deliver:' || v_delivery.id);
-  end if;
-  return v_status;
-end;
-$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
-
-/* Many attempts, one transaction: deliveries locked first, then endpoints in id order (see the top of this block). */
-create function app_private.record_webhook_attempts(p_attempts jsonb, p_disable_after interval)
-returns table (delivery_id uuid, status text) as $$
-declare
-  v_endpoint record;
-  v_attempt record;
-begin
-  perform 1 from app_public.webhook_deliveries d
-   where d.id in (select (a->>'id')::uuid from jsonb_array_elements(p_attempts) a)
-   order by d.id for update;
-  for v_endpoint in
-    select d.endpoint_id, bool_or(not (a->>'ok')::boolean) as any_failure
-      from jsonb_array_elements(p_attempts) a
-      join app_public.webhook_deliveries d on d.id = (a->>'id')::uuid
-     group by d.endpoint_id order by d.endpoint_id
-  loop
-    if v_endpoint.any_failure
-       or exists (select 1 from app_public.webhook_endpoints e where e.id = v_endpoint.endpoint_id and e.failing_since is not null) then
-      perform 1 from app_public.webhook_endpoints e where e.id = v_endpoint.endpoint_id for update;
-    else
-      perform 1 from app_public.webhook_endpoints e where e.id = v_endpoint.endpoint_id for share;
-    end if;
-  end loop;
-  for v_attempt in
-    select (a->>'id')::uuid as id, (a->>'statusCode')::int as status_code, (a->>'durationMs')::int as duration_ms,
-           a->>'error' as error, a->>'body' as body, (a->>'ok')::boolean as ok, (a->>'nextDelay')::numeric as next_delay
-      from jsonb_array_elements(p_attempts) a order by 1
-  loop
-    delivery_id := v_attempt.id;
-    status := app_private.record_webhook_attempt(v_attempt.id, v_attempt.status_code, v_attempt.duration_ms, v_attempt.error,
-      v_attempt.body, v_attempt.ok, v_attempt.next_delay, p_disable_after);
-    return next;
-  end loop;
-end;
-$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
-comment on function app_private.record_webhook_attempts(jsonb, interval) is
-  E'Records attempts [{id, statusCode, durationMs, error, body, ok, nextDelay}] in one transaction (locks in a fixed order); returns each delivery''s new status.';
+comment on function app_private.complete_dispatch(uuid[], jsonb, jsonb, interval) is
+  E'Completes events claimed by claim_events in this transaction, given the outcomes of the first attempts [{id, eventId, endpointId, statusCode, durationMs, error, body, ok, nextDelay}]; an event that cannot be completed is set aside with a backoff. Returns {failed: [{id, error, code}]}. p_subscribers: {type: [subscriber names]}.';
 -- <<< webhook delivery in batches (issue 7)
-

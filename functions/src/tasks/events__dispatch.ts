@@ -1,72 +1,102 @@
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../server/src/config";
-import { attempt, AttemptRecorder, type AttemptTarget } from "../lib/webhooks/attempt";
+import type { PoolClient } from "pg";
+import type { Logger, Task } from "graphile-worker";
+import { loadConfig, type Config } from "../../../server/src/config";
+import { attempt, type AttemptRecord, type AttemptTarget } from "../lib/webhooks/attempt";
 import { subscriberTypes } from "../subscribers";
 
 /** Events claimed per transaction. */
-export const DISPATCH_BATCH = 50;
-/** First attempts made here per event; endpoints past this (rare) get a webhooks__deliver job at once, like failing ones. */
+export const DISPATCH_BATCH = 100;
+/** Batches in progress at once per job, each on its own connection (one in its POSTs while another writes). */
+export const LANES = 4;
+/** First attempts made per event; endpoints past this (rare) get a webhooks__deliver job, like failing ones. */
 export const INLINE_DELIVERIES_PER_EVENT = 8;
-/** First attempts in flight at once per job. */
+/** First attempts in flight at once per batch. */
 export const MAX_IN_FLIGHT = 64;
 /** A job drains for at most this long, then hands over to a fresh job (so a stop never waits on an endless drain). */
 export const DRAIN_MS = 10_000;
-/** A safety job is due this long after an inline attempt's deadline (config.timeoutMs). */
-export const SAFETY_MARGIN_SECONDS = 30;
 
-interface Dispatched {
-  claimed: number;
-  failed: { id: string; error: string; code: string }[];
-  deliveries: Omit<AttemptTarget, "retryIndex">[];
+interface Claim {
+  events: string[];
+  deliveries: (Omit<AttemptTarget, "retryIndex"> & { eventId: string; endpointId: string })[];
+}
+type Outcome = AttemptRecord & { eventId: string; endpointId: string };
+
+/** Runs fn over items, at most `limit` at a time; results in item order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * One batch, one transaction: claim (locks the events), first attempts, then
+ * complete (deliveries in their final state, jobs, dispatched_at), commit.
+ * Returns how many events it claimed.
+ */
+async function dispatchBatch(c: PoolClient, config: Config["webhooks"], subscribers: string, logger: Logger): Promise<number> {
+  await c.query("begin");
+  try {
+    const { rows } = await c.query<{ r: Claim }>("select app_private.claim_events($1, $2) as r", [DISPATCH_BATCH, INLINE_DELIVERIES_PER_EVENT]);
+    const claim = rows[0].r;
+    if (claim.events.length > 0) {
+      const outcomes = await mapLimit(claim.deliveries, MAX_IN_FLIGHT, async (d): Promise<Outcome> => ({
+        ...(await attempt({ ...d, retryIndex: 0 }, config)),
+        eventId: d.eventId,
+        endpointId: d.endpointId,
+      }));
+      const done = await c.query<{ r: { failed: { id: string; error: string; code: string }[] } }>(
+        "select app_private.complete_dispatch($1, $2, $3, make_interval(secs => $4)) as r",
+        [claim.events, subscribers, JSON.stringify(outcomes), config.disableAfterSeconds],
+      );
+      for (const f of done.rows[0].r.failed) logger.error(`event ${f.id} could not be dispatched (${f.code}): ${f.error}; retried with a backoff`);
+    }
+    await c.query("commit");
+    return claim.events.length;
+  } catch (err) {
+    await c.query("rollback").catch(() => {});
+    throw err;
+  }
 }
 
 /**
  * Drains the outbox. Queued by the events insert trigger (one job per
  * producing connection, no payload: the outbox itself is the state) and by
- * the crontab once a minute. Claims undispatched events in batches
- * (app_private.dispatch_events, skip locked, so jobs side by side share the
- * work): each batch is fanned out in one transaction (a delivery + job per
- * matching endpoint, a job per internal subscriber, dispatched_at), and an
- * event whose fan-out fails is set aside with a backoff without holding up the
- * others. Right after the claim commits, this task makes the first attempt of
- * the returned deliveries itself, at most MAX_IN_FLIGHT at once (each cut at
- * WEBHOOK_TIMEOUT_MS), and AttemptRecorder records the outcomes in groups.
- * Each of those deliveries also has its webhooks__deliver job, due after the
- * attempt's deadline: recording removes it or moves it to the retry time, and
- * if we die first it makes the attempt again (a duplicate with the same
- * webhook-id, never a loss). A recording error fails this job after the other
- * attempts finish; the safety jobs cover what it did not record.
+ * the crontab once a minute. Each batch is one transaction
+ * (app_private.claim_events … complete_dispatch): the claimed events stay
+ * locked (other drainers skip them) while their first attempts are made, side
+ * by side, each cut at WEBHOOK_TIMEOUT_MS; then every delivery is written once,
+ * in its final state. Endpoints that are failing get a webhooks__deliver job
+ * instead, so a known-bad endpoint never holds a batch; a failed first attempt
+ * is scheduled for retry like any other. If we die before the commit, the
+ * events are claimed again and POSTed again with the same webhook-id (derived
+ * from event and endpoint): a duplicate, never a loss. An event whose
+ * completion fails is set aside with a backoff; the rest of its batch commits.
  */
 const task: Task = async (_payload, { withPgClient, addJob, logger }) => {
   const config = loadConfig().webhooks;
-  const recorder = new AttemptRecorder(withPgClient, config);
   const subscribers = JSON.stringify(subscriberTypes());
-  const safetySeconds = config.timeoutMs / 1000 + SAFETY_MARGIN_SECONDS;
-  const inFlight = new Set<Promise<void>>();
-  const errors: unknown[] = [];
   const deadline = Date.now() + DRAIN_MS;
-  for (;;) {
-    const { rows } = await withPgClient((c) =>
-      c.query<{ r: Dispatched }>("select app_private.dispatch_events($1, $2, $3, $4) as r", [subscribers, DISPATCH_BATCH, INLINE_DELIVERIES_PER_EVENT, safetySeconds]),
-    );
-    const { claimed, failed, deliveries } = rows[0].r;
-    for (const f of failed) logger.error(`event ${f.id} could not be dispatched (${f.code}): ${f.error}; retried with a backoff`);
-    for (const d of deliveries) {
-      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
-      const p: Promise<void> = attempt({ ...d, retryIndex: 0 }, config)
-        .then((record) => recorder.add(record))
-        .catch((err: unknown) => void errors.push(err))
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    }
-    if (claimed < DISPATCH_BATCH) break;
-    if (Date.now() > deadline) {
-      await addJob("events__dispatch", {}, { jobKey: "events__dispatch:continue", maxAttempts: 25 });
-      break;
-    }
-  }
-  await Promise.all(inFlight);
-  if (errors.length > 0) throw errors[0];
+  let more = false;
+  const lanes = await Promise.allSettled(
+    Array.from({ length: LANES }, async () => {
+      for (;;) {
+        const claimed = await withPgClient((c) => dispatchBatch(c as unknown as PoolClient, config, subscribers, logger));
+        if (claimed < DISPATCH_BATCH) return;
+        if (Date.now() > deadline) return void (more = true);
+      }
+    }),
+  );
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+  if (failed) throw failed.reason; // this job is retried; the events of the failed batch were left undispatched
+  if (more) await addJob("events__dispatch", {}, { jobKey: "events__dispatch:continue", maxAttempts: 25 });
 };
 
 export default task;

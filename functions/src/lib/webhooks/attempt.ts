@@ -1,11 +1,11 @@
 /**
- * Attempts of deliveries: sign, POST, then record the outcome and schedule the
- * next attempt (app_private.record_webhook_attempts). Shared by events__dispatch
- * (first attempts, recorded in groups by AttemptRecorder) and webhooks__deliver
- * (retries, replays, recovery: one at a time). HTTP outcomes never throw; only
- * a database error does. The delivery row and its job were committed before
- * the POST, so a crash between the POST and the record is a duplicate with the
- * same webhook-id (the job runs it again), never a loss.
+ * Attempts of deliveries: sign and POST (never throws: every HTTP outcome is a
+ * record). events__dispatch makes first attempts and records them with its
+ * batch (app_private.complete_dispatch); webhooks__deliver makes retries,
+ * replays and attempts to failing endpoints and records each at once
+ * (app_private.record_webhook_attempt). Either way the record commits after
+ * the POST, so a crash in between is a duplicate with the same webhook-id,
+ * never a loss.
  */
 import type { WithPgClient } from "graphile-worker";
 import type { Config } from "../../../../server/src/config";
@@ -22,7 +22,7 @@ export interface AttemptTarget {
   occurredAt: Date | string;
 }
 
-/** One row of app_private.record_webhook_attempts' argument. */
+/** An attempt's outcome, as recorded. */
 export interface AttemptRecord {
   id: string;
   statusCode: number | null;
@@ -46,58 +46,13 @@ export async function attempt(d: AttemptTarget, config: Config["webhooks"]): Pro
   };
 }
 
-/** Records attempts in one transaction; returns each delivery's new status by id. */
-export async function recordAttempts(withPgClient: WithPgClient, records: AttemptRecord[], config: Config["webhooks"]): Promise<Map<string, string>> {
+/** One attempt, recorded on its own with the next one scheduled (webhooks__deliver). */
+export async function attemptDelivery(withPgClient: WithPgClient, d: AttemptTarget, config: Config["webhooks"]): Promise<string> {
+  const r = await attempt(d, config);
   const { rows } = await withPgClient((c) =>
-    c.query<{ delivery_id: string; status: string }>("select * from app_private.record_webhook_attempts($1, make_interval(secs => $2))", [
-      JSON.stringify(records), config.disableAfterSeconds,
+    c.query<{ status: string }>("select app_private.record_webhook_attempt($1, $2, $3, $4, $5, $6, $7, make_interval(secs => $8)) as status", [
+      r.id, r.statusCode, r.durationMs, r.error, r.body, r.ok, r.nextDelay, config.disableAfterSeconds,
     ]),
   );
-  return new Map(rows.map((r) => [r.delivery_id, r.status]));
-}
-
-/** One attempt, recorded on its own (webhooks__deliver). */
-export async function attemptDelivery(withPgClient: WithPgClient, d: AttemptTarget, config: Config["webhooks"]): Promise<string> {
-  const record = await attempt(d, config);
-  return (await recordAttempts(withPgClient, [record], config)).get(d.id) ?? "gone";
-}
-
-/**
- * Group commit for attempts that finish side by side: the first result is
- * written at once, results that arrive meanwhile wait and go in the next
- * statement together. add() resolves once its record is committed and rejects
- * if that statement fails.
- */
-export class AttemptRecorder {
-  private queue: { record: AttemptRecord; resolve: () => void; reject: (err: unknown) => void }[] = [];
-  private writing = false;
-
-  constructor(
-    private readonly withPgClient: WithPgClient,
-    private readonly config: Config["webhooks"],
-    private readonly maxBatch = 200,
-  ) {}
-
-  add(record: AttemptRecord): Promise<void> {
-    const done = new Promise<void>((resolve, reject) => this.queue.push({ record, resolve, reject }));
-    if (!this.writing) void this.drain();
-    return done;
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        try {
-          await recordAttempts(this.withPgClient, batch.map((b) => b.record), this.config);
-          for (const b of batch) b.resolve();
-        } catch (err) {
-          for (const b of batch) b.reject(err);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
-  }
+  return rows[0].status;
 }

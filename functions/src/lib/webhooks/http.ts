@@ -25,7 +25,7 @@ export interface PostOptions {
 /** Idle keep-alive sockets are dropped after this long. */
 export const IDLE_SOCKET_MS = 4000;
 
-const agents = new Map<string, { allow: Allowlist; http: http.Agent; https: https.Agent }>();
+const agents = new Map<string, { allow: Allowlist; http: http.Agent; https: https.Agent; checked: Map<string, URL | Error> }>();
 
 /** Agents per allowlist (config rarely changes; tests switch it). keepAlive: one connection per endpoint is reused across deliveries. */
 export function agentsFor(allowedHosts: readonly string[]) {
@@ -41,7 +41,7 @@ export function agentsFor(allowedHosts: readonly string[]) {
       timeout: IDLE_SOCKET_MS,
       lookup: safeLookup(allow) as unknown as http.AgentOptions["lookup"],
     };
-    entry = { allow, http: new http.Agent(common), https: new https.Agent(common) };
+    entry = { allow, http: new http.Agent(common), https: new https.Agent(common), checked: new Map() };
     agents.set(key, entry);
   }
   return entry;
@@ -54,14 +54,21 @@ export function postWebhook(rawUrl: string, headers: Record<string, string>, bod
     durationMs: Math.round(performance.now() - started),
     ok: r.error === null && r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300,
   });
-  let url: URL;
-  const { allow, http: httpAgent, https: httpsAgent } = agentsFor(opts.allowedHosts);
-  try {
-    url = new URL(rawUrl);
-    assertUrlAllowed(url, allow);
-  } catch (err) {
-    return Promise.resolve(done({ statusCode: null, error: (err as Error).message, body: "" }));
+  const { allow, http: httpAgent, https: httpsAgent, checked } = agentsFor(opts.allowedHosts);
+  // The static checks of a URL (scheme, credentials, literal address) are made once per URL and allowlist;
+  // names are checked at every connect (safeLookup).
+  let url = checked.get(rawUrl);
+  if (!url) {
+    try {
+      url = new URL(rawUrl);
+      assertUrlAllowed(url, allow);
+    } catch (err) {
+      url = err as Error;
+    }
+    if (checked.size >= 10_000) checked.clear();
+    checked.set(rawUrl, url);
   }
+  if (url instanceof Error) return Promise.resolve(done({ statusCode: null, error: url.message, body: "" }));
   const deadline = Date.now() + opts.timeoutMs;
   return send(url, headers, body, opts, deadline, url.protocol === "https:" ? httpsAgent : httpAgent).then((r) => done(r));
 }
