@@ -35,7 +35,7 @@ export function registerSubscriber(subscriber: Subscriber): () => void {
 }
 
 export const subscribersFor = (type: string): Subscriber[] => [...registry.values()].filter((s) => s.types.includes(type));
-/** { type: [subscriber names] } for every type some subscriber handles (the argument of app_private.dispatch_events). */
+/** { type: [subscriber names] } for every type some subscriber handles (the p_subscribers argument of app_private.complete_dispatch). */
 export function subscriberTypes(): Record<string, string[]> {
   const byType: Record<string, string[]> = {};
   for (const s of registry.values()) for (const t of s.types) (byType[t] ||= []).push(s.name);

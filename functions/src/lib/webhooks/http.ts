@@ -49,7 +49,7 @@ export function agentsFor(allowedHosts: readonly string[]) {
 
 export function postWebhook(rawUrl: string, headers: Record<string, string>, body: string, opts: PostOptions): Promise<PostResult> {
   const started = performance.now();
-  const done = (r: Omit<PostResult, "durationMs" | "ok">): PostResult => ({
+  const done = (r: SendResult): PostResult => ({
     ...r,
     durationMs: Math.round(performance.now() - started),
     ok: r.error === null && r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300,
