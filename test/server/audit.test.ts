@@ -128,6 +128,30 @@ describe("security events", () => {
     expect((await entries(other.accessToken, { event: "auth.login_failed" })).nodes).toEqual([]);
   });
 
+  it("creates a session only together with its sign-in entry (one transaction)", async () => {
+    const db = getDb();
+    const families = async () =>
+      (await db.superPool.query("select count(*)::int n from app_private.refresh_token_families where user_id = $1", [owner.userId])).rows[0].n as number;
+    const before = await families();
+    // A DBA's rule that refuses the sign-in entry: the session must not survive without it.
+    await db.superPool.query(`create function pg_temp_refuse_login() returns trigger as $$
+      begin if new.event = 'auth.login' then raise exception 'audit refused'; end if; return new; end $$ language plpgsql`);
+    await db.superPool.query("create trigger _000_refuse_login before insert on app_public.audit_log for each row execute procedure pg_temp_refuse_login()");
+    try {
+      const res = await server.post("/auth/login", { email: owner.email, password: owner.password, tokenTransport: "body" });
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe("INTRN");
+      expect(JSON.stringify(res.body)).not.toContain("audit refused");
+      expect(await families()).toBe(before);
+    } finally {
+      await db.superPool.query("drop trigger _000_refuse_login on app_public.audit_log");
+      await db.superPool.query("drop function pg_temp_refuse_login()");
+    }
+    const ok = await server.post("/auth/login", { email: owner.email, password: owner.password, tokenTransport: "body" });
+    expect(ok.status).toBe(200);
+    expect(await families()).toBe(before + 1);
+  });
+
   it("records MFA being turned on and API keys being created and revoked", async () => {
     const enrol = await server.post("/auth/mfa/totp/enroll", {}, bearer(owner.accessToken));
     expect(enrol.status).toBe(200);

@@ -4,7 +4,8 @@
  * transaction, so the request id and client IP travel as parameters; they are
  * the same values GraphQL requests put into `app.request_id`/`app.client_ip`.
  * Each call is its own statement: a later failure of the route cannot roll
- * the record back. Events with no workspace go to every workspace the user
+ * the record back. A successful sign-in is recorded by app_private.sign_in,
+ * in the transaction that creates the session (sessions.ts startSession). Events with no workspace go to every workspace the user
  * belongs to (app_private.record_security_event); unknown emails are not
  * recorded anywhere (there is no workspace to tell).
  */
@@ -20,19 +21,21 @@ export type SecurityEvent =
   | "auth.mfa_failed"
   | "auth.mfa_recovery_codes_regenerated";
 
+/** The request id and client IP an audit entry made outside a request transaction carries. */
+export function auditContext(req: Request): { requestId: string | null; ip: string | null } {
+  return { requestId: req.id ?? null, ip: req.ip && isIP(req.ip) ? req.ip : null };
+}
+
 export async function recordSecurityEvent(
   pool: Pool,
   req: Request,
   event: SecurityEvent,
   args: { userId: string; tenantId?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
-  const ip = req.ip && isIP(req.ip) ? req.ip : null;
-  await pool.query("select app_private.record_security_event($1, $2, $3, $4, $5, $6)", [
-    event,
-    args.userId,
-    args.tenantId ?? null,
-    args.details ?? {},
-    req.id ?? null,
-    ip,
-  ]);
+  const { requestId, ip } = auditContext(req);
+  await pool.query({
+    name: "auth.record_security_event",
+    text: "select app_private.record_security_event($1, $2, $3, $4, $5, $6)",
+    values: [event, args.userId, args.tenantId ?? null, args.details ?? {}, requestId, ip],
+  });
 }

@@ -5,9 +5,11 @@
  * transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { Request } from "express";
 import type { Pool } from "pg";
 import type { Config } from "../config";
 import { AppError } from "../lib/errors";
+import { auditContext } from "./audit";
 import { refreshSuccessor } from "./keys";
 import type { Aal, AccessClaims, TokenService } from "./tokens";
 
@@ -40,7 +42,11 @@ export async function mintAccessToken(
   deps: AuthDeps,
   args: { userId: string; tenantId: string | null; sid: string | null; amr: string[]; aal: Aal },
 ): Promise<{ accessToken: string; claims: Omit<AccessClaims, "jti" | "iat" | "exp"> }> {
-  const { rows } = await deps.pool.query<TokenClaimsRow>("select * from app_private.token_claims($1, $2)", [args.userId, args.tenantId]);
+  const { rows } = await deps.pool.query<TokenClaimsRow>({
+    name: "auth.token_claims",
+    text: "select * from app_private.token_claims($1, $2)",
+    values: [args.userId, args.tenantId],
+  });
   const row = rows[0];
   const claims = {
     sub: args.userId,
@@ -66,16 +72,23 @@ async function signClaims(
   return deps.tokens.sign({ sub: userId, tid: row.tenant_id, role: row.role, perms: row.permissions, svc: row.services, sid, amr, aal });
 }
 
-/** A new sign-in: one round trip creates the family and returns the claims to sign. */
+/**
+ * A new sign-in (password, second factor, Google): one round trip creates the
+ * refresh family, records `auth.login` in the audit log in the same
+ * transaction, and returns the claims to sign.
+ */
 export async function startSession(
   deps: AuthDeps,
+  req: Request,
   args: { userId: string; tenantId?: string | null; amr: string[]; aal: Aal },
 ): Promise<IssuedTokens> {
   const refreshToken = randomToken();
-  const { rows } = await deps.pool.query<TokenClaimsRow & { family_id: string }>(
-    "select * from app_private.start_session($1, $2, $3, $4, $5, make_interval(secs => $6))",
-    [args.userId, args.tenantId ?? null, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds],
-  );
+  const audit = auditContext(req);
+  const { rows } = await deps.pool.query<TokenClaimsRow & { family_id: string }>({
+    name: "auth.sign_in",
+    text: "select * from app_private.sign_in($1, $2, $3, $4, $5, make_interval(secs => $6), $7, $8)",
+    values: [args.userId, args.tenantId ?? null, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds, audit.requestId, audit.ip],
+  });
   const row = rows[0];
   const accessToken = await signClaims(deps, args.userId, row.family_id, row, args.amr, args.aal);
   return { accessToken, refreshToken, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: row.tenant_id };
@@ -97,10 +110,11 @@ interface RotateRow extends TokenClaimsRow {
  */
 export async function refreshSession(deps: AuthDeps, refreshToken: string): Promise<IssuedTokens> {
   const successor = refreshSuccessor(deps.tokens.keys.refreshSecret, refreshToken);
-  const { rows } = await deps.pool.query<RotateRow>(
-    "select * from app_private.rotate_refresh_token($1, $2, make_interval(secs => $3), make_interval(secs => $4))",
-    [sha256(refreshToken), sha256(successor), deps.config.refresh.graceSeconds, deps.config.refresh.idleTtlSeconds],
-  );
+  const { rows } = await deps.pool.query<RotateRow>({
+    name: "auth.rotate_refresh_token",
+    text: "select * from app_private.rotate_refresh_token($1, $2, make_interval(secs => $3), make_interval(secs => $4))",
+    values: [sha256(refreshToken), sha256(successor), deps.config.refresh.graceSeconds, deps.config.refresh.idleTtlSeconds],
+  });
   const r = rows[0];
   if (r.outcome === "reused") throw new AppError("BADTK", "This refresh token was already used; the session has been ended for safety. Sign in again.");
   if (r.outcome === "invalid") throw new AppError("BADTK", "The refresh token is not valid or has expired. Sign in again.");

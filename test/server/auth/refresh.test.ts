@@ -120,6 +120,30 @@ describe("sessions end when access changes", () => {
     const res = await refresh(inTeam.body.refreshToken);
     expect(res.status).toBe(401);
   });
+
+  it("refuses and revokes a session whose membership is gone even if nothing revoked it (refresh checks it itself)", async () => {
+    const owner = await signUp(server);
+    const member = await signUp(server);
+    await addMember(member.userId, owner.tenantId);
+    const inTeam = await login(server, member.email, GOOD_PASSWORD, { tenantId: owner.tenantId });
+    const family = familyOf(inTeam.body.accessToken);
+    // A DBA's bulk delete with triggers off: the revoking trigger does not run, the family stays live.
+    const client = await getDb().superPool.connect();
+    try {
+      await client.query("begin");
+      await client.query("set local session_replication_role = replica");
+      await client.query("delete from app_public.memberships where user_id = $1 and tenant_id = $2", [member.userId, owner.tenantId]);
+      await client.query("commit");
+    } finally {
+      client.release();
+    }
+    expect(await q("select revoked_at from app_private.refresh_token_families where id = $1", [family])).toEqual([{ revoked_at: null }]);
+    const res = await refresh(inTeam.body.refreshToken);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("BADTK");
+    expect(await q("select revoked_reason from app_private.refresh_token_families where id = $1", [family])).toEqual([{ revoked_reason: "membership gone" }]);
+    expect(await q("select count(*)::int n from app_private.refresh_tokens where family_id = $1", [family])).toEqual([{ n: 1 }]);
+  });
 });
 
 describe("POST /auth/logout and /auth/logout-all", () => {

@@ -6,7 +6,6 @@ import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from "../goog
 import { issueMfaChallenge } from "../mfaChallenge";
 import { defineRoute, type AuthRoute } from "../route";
 import { startSession, type AuthDeps } from "../sessions";
-import { recordSecurityEvent } from "../audit";
 import { sendTokens } from "../transport";
 
 /**
@@ -105,8 +104,7 @@ const callback = defineRoute({
       const mfaToken = await issueMfaChallenge(deps, { userId, tenantId: null, firstFactor: "oauth" });
       return res.redirect(302, `${landing}#${new URLSearchParams({ mfaRequired: "1", mfaToken })}`);
     }
-    const tokens = await startSession(deps, { userId, amr: ["oauth"], aal: "aal1" });
-    await recordSecurityEvent(deps.pool, req, "auth.login", { userId, tenantId: tokens.tenantId, details: { amr: ["oauth"], aal: "aal1" } });
+    const tokens = await startSession(deps, req, { userId, amr: ["oauth"], aal: "aal1" });
     sendTokens(deps.config, res, tokens, "cookie");
     res.redirect(302, landing);
   },

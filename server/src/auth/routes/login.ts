@@ -35,7 +35,7 @@ export default defineRoute({
   async handler({ req, res, body, deps }) {
     const { config, pool } = deps;
     const key = `email:${body.email.toLowerCase()}`;
-    const { rows } = await pool.query<LoginRow>("select * from app_private.login_lookup($1, $2)", [body.email, key]);
+    const { rows } = await pool.query<LoginRow>({ name: "auth.login_lookup", text: "select * from app_private.login_lookup($1, $2)", values: [body.email, key] });
     const user = rows[0];
     if (user.lock_remaining > 0) {
       res.setHeader("retry-after", String(user.lock_remaining));
@@ -58,8 +58,7 @@ export default defineRoute({
     if (user.mfa_enabled) {
       return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null, firstFactor: "pwd" }) };
     }
-    const tokens = await startSession(deps, { userId: user.user_id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
-    await recordSecurityEvent(pool, req, "auth.login", { userId: user.user_id, tenantId: tokens.tenantId, details: { amr: ["pwd"], aal: "aal1" } });
+    const tokens = await startSession(deps, req, { userId: user.user_id, tenantId: body.tenantId, amr: ["pwd"], aal: "aal1" });
     return sendTokens(config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
 });

@@ -121,8 +121,7 @@ const verify = defineRoute({
       body.code !== undefined ? useTotp(deps, userId, body.code) : useRecoveryCode(deps, userId, body.recoveryCode!),
     );
     const amr = [firstFactor, body.code !== undefined ? "otp" : "mfa"];
-    const tokens = await startSession(deps, { userId, tenantId, amr, aal: "aal2" });
-    await recordSecurityEvent(deps.pool, req, "auth.login", { userId, tenantId: tokens.tenantId, details: { amr, aal: "aal2" } });
+    const tokens = await startSession(deps, req, { userId, tenantId, amr, aal: "aal2" });
     return sendTokens(deps.config, res, tokens, chooseTransport(req, body.tokenTransport));
   },
 });
