@@ -1,14 +1,16 @@
 /**
  * Load client in its own process: each of N loops holds one session and
- * refreshes it for D seconds, always sending the token it got back, so every
- * request is a real rotation. Reads {url, seconds, tokens[]} as JSON on stdin,
- * prints {rate, errors} on stdout.
+ * refreshes it for a warm-up of W seconds, then D measured seconds, always
+ * sending the token it got back, so every request is a real rotation. Reads
+ * {url, seconds, warmupSeconds?, tokens[]} as JSON on stdin, prints
+ * {rate, errors} on stdout (rate counts the measured seconds only).
  */
 import http from "node:http";
 
 interface Input {
   url: string;
   seconds: number;
+  warmupSeconds?: number;
   tokens: string[];
 }
 
@@ -30,7 +32,8 @@ async function main() {
   let raw = "";
   for await (const chunk of process.stdin) raw += chunk;
   const input = JSON.parse(raw) as Input;
-  const end = performance.now() + input.seconds * 1000;
+  const start = performance.now() + (input.warmupSeconds ?? 0) * 1000;
+  const end = start + input.seconds * 1000;
   let done = 0;
   let errors = 0;
   await Promise.all(
@@ -43,7 +46,8 @@ async function main() {
           return;
         }
         current = (JSON.parse(res.text) as { refreshToken: string }).refreshToken;
-        done++;
+        const now = performance.now();
+        if (now > start && now <= end) done++;
       }
     }),
   );

@@ -22,7 +22,8 @@ async function refreshLoop(url: string, seconds: number, tokens: string[]): Prom
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "bench", "clients", "refreshLoop.ts")], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d));
-  child.stdin.end(JSON.stringify({ url, seconds, tokens }));
+  // The same 1 s warm-up every other side of the bench gets (JIT, pool connections, prepared statements).
+  child.stdin.end(JSON.stringify({ url, seconds, warmupSeconds: 1, tokens }));
   await new Promise((resolve) => child.once("exit", resolve));
   const { rate, errors } = JSON.parse(out) as { rate: number; errors: number };
   if (errors) throw new Error(`refresh bench: ${errors} refreshes failed`);
