@@ -77,6 +77,23 @@ describe("the database catalog", () => {
     expect(unpinned).toEqual([]);
   });
 
+  it("lets the planner inline SQL helpers: no SET clause on a language sql function that is neither SECURITY DEFINER nor volatile", async () => {
+    // Before PostgreSQL 18 a non-inlined SQL function is planned at every call (db/POLICIES.md).
+    const blocked = await q(`
+      select p.oid::regprocedure::text as fn from pg_proc p
+        join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+       where n.nspname like 'app\\_%' and l.lanname = 'sql' and not p.prosecdef and p.provolatile <> 'v' and p.proconfig is not null`);
+    expect(blocked).toEqual([]);
+    // And the hot ones really are inlined: no function call or function scan left in their callers' plans.
+    const plan = async (sql: string) =>
+      (await q<{ "QUERY PLAN": string }>(`explain (verbose, costs off) ${sql}`)).map((r) => r["QUERY PLAN"]).join("\n");
+    // (Arguments as the callers pass them: parameters or constants; a volatile argument blocks inlining.)
+    const id = "'00000000-0000-0000-0000-000000000001'::uuid";
+    expect(await plan(`select app_private.delivery_id(${id}, ${id})`)).not.toContain("delivery_id");
+    expect(await plan(`select * from app_private.membership_claims(${id}, null)`)).not.toContain("Function Scan");
+    expect(await plan("select * from app_private.dispatch_outcomes('[]', '{}')")).not.toContain("dispatch_outcomes");
+  });
+
   it("has no view without security_invoker in the app schemas", async () => {
     const views = await q(`
       select n.nspname || '.' || c.relname as view from pg_class c join pg_namespace n on n.oid = c.relnamespace

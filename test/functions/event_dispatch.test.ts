@@ -61,6 +61,37 @@ describe("the outbox", () => {
     expect((await getJobs(getDb(), "webhooks__deliver")).filter((j) => deliveries.some((d) => j.key === `webhooks__deliver:${d.id}`))).toEqual([]);
   });
 
+  it("queues the drain job once per transaction however many statements publish, and again after a rolled-back savepoint", async () => {
+    const ws = await newWorkspace(getDb());
+    await drain(getDb(), async () => (await getJobs(getDb(), "events__dispatch")).length === 0);
+    const client = await getDb().ownerPool.connect();
+    const jobRow = async () =>
+      (await client.query("select revision, key from graphile_worker._private_jobs where key = 'events__dispatch:' || pg_backend_pid()")).rows;
+    try {
+      // A rolled-back savepoint takes its job with it, and the next statement queues it again.
+      await client.query("begin");
+      await client.query("savepoint s");
+      await client.query("select app_private.publish_event($1, 'blog.post.published', '{\"postId\": \"s\", \"title\": \"t\"}')", [ws.tenantId]);
+      expect(await jobRow()).toHaveLength(1);
+      await client.query("rollback to savepoint s");
+      expect(await jobRow()).toEqual([]);
+      // One statement per event, as a per-row trigger calling publish_event makes: the job row is written once.
+      for (let i = 0; i < 30; i++) {
+        await client.query("select app_private.publish_event($1, 'blog.post.published', jsonb_build_object('postId', $2::text, 'title', 't'))", [ws.tenantId, `p${i}`]);
+      }
+      expect(await jobRow()).toEqual([{ revision: 0, key: expect.stringMatching(/^events__dispatch:\d+$/) }]);
+      await client.query("commit");
+      // The next transaction on the same connection queues (replaces) it again.
+      await client.query("select app_private.publish_event($1, 'blog.post.published', '{\"postId\": \"n\", \"title\": \"t\"}')", [ws.tenantId]);
+      expect((await jobRow())[0].revision).toBe(1);
+    } finally {
+      client.release();
+    }
+    await runJobs(getDb());
+    const { rows } = await getDb().ownerPool.query("select count(*)::int n from app_private.events where tenant_id = $1 and dispatched_at is null", [ws.tenantId]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it("an event whose fan-out fails is set aside with a backoff and does not hold up the events claimed with it", async () => {
     const ws = await newWorkspace(getDb());
     const endpoint = await createEndpoint(getDb(), ws, receiver.url, ["blog.post.published"]);
