@@ -5,9 +5,10 @@
  * the same values GraphQL requests put into `app.request_id`/`app.client_ip`.
  * Each call is its own statement: a later failure of the route cannot roll
  * the record back. A successful sign-in is recorded by app_private.sign_in,
- * in the transaction that creates the session (sessions.ts startSession). Events with no workspace go to every workspace the user
- * belongs to (app_private.record_security_event); unknown emails are not
- * recorded anywhere (there is no workspace to tell).
+ * in the transaction that creates the session (sessions.ts startSession).
+ * Events with no workspace go to every workspace the user belongs to
+ * (app_private.record_security_event); unknown emails are not recorded
+ * anywhere (there is no workspace to tell).
  */
 import { isIP } from "node:net";
 import type { Request } from "express";
