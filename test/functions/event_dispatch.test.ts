@@ -29,6 +29,15 @@ beforeEach(() => {
   receiver.received.length = 0;
 });
 
+/** The workspace's `webhook.replayed` audit entries, oldest first. */
+async function replayAudit(tenantId: string) {
+  const { rows } = await getDb().superPool.query(
+    "select actor_user_id, table_name, record_id, diff from app_public.audit_log where tenant_id = $1 and event = 'webhook.replayed' order by seq",
+    [tenantId],
+  );
+  return rows;
+}
+
 describe("the outbox", () => {
   it("refuses unknown event types, payloads missing required keys, and oversized payloads", async () => {
     const ws = await newWorkspace(getDb());
@@ -225,6 +234,10 @@ describe("delivery", () => {
     try {
       const n = await asRoleCommitted(getDb(), ws.identity, async (c) => (await c.query("select app_public.replay_failed_webhook_deliveries($1, $2) as n", [endpoint.id, since])).rows[0].n);
       expect(n).toBe(3);
+      // The replay is the one user action on deliveries, and it is audited: who, which endpoint, since when, how many.
+      expect(await replayAudit(ws.tenantId)).toEqual([
+        { actor_user_id: ws.userId, table_name: "webhook_endpoints", record_id: endpoint.id, diff: { since: since.toISOString().replace("Z", "+00:00"), deliveries: 3 } },
+      ]);
       await drain(getDb(), async () => (await deliveriesOf(getDb(), endpoint.id)).every((d) => d.status === "succeeded"));
       const got = back.received.map((m) => (JSON.parse(m.body) as { data: { postId: string } }).data.postId).sort();
       expect(got).toEqual(["p0", "p1", "p2"]);
@@ -245,6 +258,9 @@ describe("delivery", () => {
     const { rows } = await getDb().ownerPool.query("select status_code, length(response_body) as len from app_public.webhook_attempts where delivery_id = $1 order by created_at", [delivery.id]);
     expect(rows).toEqual([{ status_code: 500, len: 2048 }, { status_code: 500, len: 2048 }, { status_code: 200, len: 4 }]); // bodies truncated
     await asRoleCommitted(getDb(), ws.identity, (c) => c.query("select app_public.replay_webhook_delivery($1)", [delivery.id]));
+    expect(await replayAudit(ws.tenantId)).toEqual([
+      { actor_user_id: ws.userId, table_name: "webhook_deliveries", record_id: delivery.id, diff: { endpoint_id: endpoint.id, event_id: delivery.event_id } },
+    ]);
     await runJobs(getDb());
     expect(receiver.received.map((m) => m.headers["webhook-id"])).toEqual([delivery.id, delivery.id, delivery.id, delivery.id]);
   });
