@@ -153,6 +153,11 @@ export interface Config {
     allowedHosts: string[];
     /** Response bytes kept (and read) per attempt. */
     maxResponseBytes: number;
+    /**
+     * Where Slack notifications are POSTed: a preference's URL must be https://hooks.slack.com/services/…, and its
+     * path is sent to this origin. Only tests point it elsewhere (a local server speaking Slack's webhook API).
+     */
+    slackOrigin: string;
   };
   /** Audit log (README "Audit log"). */
   audit: {
@@ -268,6 +273,20 @@ function dnsServers(value: string | undefined): string[] {
 }
 
 /** TLS_ASK_PATH: a path outside /internal, or `off`. */
+function httpOrigin(name: string, value: string | undefined, fallback: string): string {
+  if (value === undefined || value === "") return fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || (url.pathname !== "/" && url.pathname !== "")) {
+    throw new Error(`${name} must be an http(s) origin such as ${fallback}, got ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
+
 function tlsAskPath(value: string | undefined): string | null {
   if (value === undefined || value === "") return "/tls/ask";
   if (value === "off") return null;
@@ -401,6 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterSeconds: int("WEBHOOK_DISABLE_AFTER_SECONDS", env.WEBHOOK_DISABLE_AFTER_SECONDS, 5 * 86400),
       allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
       maxResponseBytes: int("WEBHOOK_MAX_RESPONSE_BYTES", env.WEBHOOK_MAX_RESPONSE_BYTES, 2048),
+      slackOrigin: httpOrigin("SLACK_WEBHOOK_ORIGIN", env.SLACK_WEBHOOK_ORIGIN, "https://hooks.slack.com"),
     },
     audit: {
       retentionDays: limit("AUDIT_RETENTION_DAYS", env.AUDIT_RETENTION_DAYS, 365),

@@ -11,6 +11,7 @@ import { becomeRequestRole, type TestDatabase } from "./db";
 import { runJobs } from "./jobs";
 
 export interface Received {
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
@@ -33,7 +34,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     let body = "";
     req.on("data", (c: Buffer) => (body += c));
     req.on("end", () => {
-      r.received.push({ headers: req.headers, body });
+      r.received.push({ path: req.url ?? "", headers: req.headers, body });
       r.behaviour(req, res, body);
     });
   });

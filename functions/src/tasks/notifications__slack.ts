@@ -20,7 +20,10 @@ const task: Task = async (payload, { withPgClient, logger }) => {
     ),
   );
   if (!rows[0]) return logger.info(`slack notifications for ${payload.userId} were turned off; skipping`);
-  const result = await postWebhook(rows[0].url, {}, JSON.stringify({ text: payload.title }), loadConfig().webhooks);
+  const config = loadConfig().webhooks;
+  // The stored URL is https://hooks.slack.com/services/… (a check constraint); its path goes to the configured origin.
+  const { pathname } = new URL(rows[0].url);
+  const result = await postWebhook(config.slackOrigin + pathname, {}, JSON.stringify({ text: payload.title }), config);
   if (!result.ok) throw new Error(`Slack answered ${result.statusCode ?? "nothing"}: ${result.error ?? "non-2xx"}`);
 };
 
