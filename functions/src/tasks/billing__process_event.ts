@@ -2,6 +2,7 @@ import type { Task } from "graphile-worker";
 import { makeProvider } from "../../../server/src/billing";
 import { applyChanges } from "../../../server/src/billing/apply";
 import { loadConfig } from "../../../server/src/config";
+import { inTransaction } from "../../../server/src/lib/transaction";
 
 interface Payload {
   provider: string;
@@ -23,29 +24,25 @@ const task: Task = async (payload, { withPgClient, logger }) => {
   assertPayload(payload);
   const provider = makeProvider(loadConfig());
   if (!provider || provider.name !== payload.provider) throw new Error(`billing provider ${payload.provider} is not configured`);
-  await withPgClient(async (c) => {
-    await c.query("begin");
-    try {
+  const outcomes = await withPgClient((client) =>
+    inTransaction(client, async (c) => {
       const { rows } = await c.query<{ type: string; payload: Record<string, unknown>; status: string }>(
         "select type, payload, status from app_private.webhook_events where provider = $1 and event_id = $2 for update",
         [payload.provider, payload.eventId],
       );
       const event = rows[0];
       if (!event || event.status !== "pending") {
-        await c.query("rollback");
-        return logger.info(`webhook event ${payload.eventId} is gone or already processed`);
+        logger.info(`webhook event ${payload.eventId} is gone or already processed`);
+        return [];
       }
       const changes = provider.normalize(event.type, event.payload);
-      const outcomes = await applyChanges(c, payload.provider, changes);
-      const status = outcomes.includes("applied") || outcomes.includes("mismatch") ? "processed" : "ignored";
+      const applied = await applyChanges(c, payload.provider, changes);
+      const status = applied.includes("applied") || applied.includes("mismatch") ? "processed" : "ignored";
       await c.query("update app_private.webhook_events set status = $3, processed_at = now() where provider = $1 and event_id = $2", [payload.provider, payload.eventId, status]);
-      await c.query("commit");
-      if (outcomes.includes("mismatch")) logger.error(`webhook event ${payload.eventId}: payment amount/currency does not match its order; nothing credited`);
-    } catch (err) {
-      await c.query("rollback");
-      throw err;
-    }
-  });
+      return applied;
+    }),
+  );
+  if (outcomes.includes("mismatch")) logger.error(`webhook event ${payload.eventId}: payment amount/currency does not match its order; nothing credited`);
 };
 
 export default task;

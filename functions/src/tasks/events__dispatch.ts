@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Logger, Task } from "graphile-worker";
 import { loadConfig, type Config } from "../../../server/src/config";
+import { inTransaction } from "../../../server/src/lib/transaction";
 import { attempt, type AttemptRecord, type AttemptTarget } from "../lib/webhooks/attempt";
 import { subscriberTypes } from "../subscribers";
 
@@ -41,9 +42,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
  * complete (deliveries in their final state, jobs, dispatched_at), commit.
  * Returns how many events it claimed.
  */
-async function dispatchBatch(c: PoolClient, config: Config["webhooks"], subscribers: string, logger: Logger): Promise<number> {
-  await c.query("begin");
-  try {
+async function dispatchBatch(client: PoolClient, config: Config["webhooks"], subscribers: string, logger: Logger): Promise<number> {
+  return inTransaction(client, async (c) => {
     const { rows } = await c.query<{ r: Claim }>("select app_private.claim_events($1, $2) as r", [DISPATCH_BATCH, INLINE_DELIVERIES_PER_EVENT]);
     const claim = rows[0].r;
     if (claim.events.length > 0) {
@@ -58,12 +58,8 @@ async function dispatchBatch(c: PoolClient, config: Config["webhooks"], subscrib
       );
       for (const f of done.rows[0].r.failed) logger.error(`event ${f.id} could not be dispatched (${f.code}): ${f.error}; retried with a backoff`);
     }
-    await c.query("commit");
     return claim.events.length;
-  } catch (err) {
-    await c.query("rollback").catch(() => {});
-    throw err;
-  }
+  });
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import type { Pool } from "pg";
 import { AppError } from "../lib/errors";
+import { withTransaction } from "../lib/transaction";
 import type { BillingProvider } from "./provider";
 
 export interface BillingActor {
@@ -65,19 +66,11 @@ export async function startCheckout(s: BillingServices, actor: BillingActor, pla
   const { rows: users } = await s.pool.query("select u.name, u.email from app_public.users u where u.id = $1", [actor.userId]);
   const { customerId } = await p.ensureCustomer({ name: users[0].name, email: users[0].email, tenantId: actor.tenantId });
   const sub = await p.createSubscription({ planId: plans[0].plan_id, customerId, tenantId: actor.tenantId, totalCount: i === "yearly" ? 10 : 120 });
-  const client = await s.pool.connect();
-  try {
-    await client.query("begin");
+  return withTransaction(s.pool, async (client) => {
     const { rows } = await client.query<{ id: string }>("insert into app_public.plan_subscriptions (tenant_id, plan, billing_interval, provider) values ($1, $2, $3, $4) returning id", [actor.tenantId, plan, i, p.name]);
     await client.query("insert into app_private.provider_refs (provider, kind, external_id, tenant_id, local_id) values ($1, 'subscription', $2, $3, $4)", [p.name, sub.subscriptionId, actor.tenantId, rows[0].id]);
-    await client.query("commit");
     return { planSubscriptionId: rows[0].id, subscriptionId: sub.subscriptionId, shortUrl: sub.shortUrl, keyId: s.keyId ?? null };
-  } catch (e) {
-    await client.query("rollback");
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The workspace's live (not finally ended) subscription and its provider id. */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inTransaction } from "../lib/transaction";
 import { DB_DIR } from "./migrate";
 import type { DatabaseUrls } from "./urls";
 
@@ -10,12 +11,7 @@ export async function seedDatabase(urls: DatabaseUrls): Promise<void> {
   const client = new pg.Client({ connectionString: urls.owner });
   await client.connect();
   try {
-    await client.query("begin");
-    await client.query(sql);
-    await client.query("commit");
-  } catch (e) {
-    await client.query("rollback").catch(() => {});
-    throw e;
+    await inTransaction(client, (c) => c.query(sql));
   } finally {
     await client.end();
   }

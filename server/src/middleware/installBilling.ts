@@ -5,6 +5,7 @@ import * as billing from "../billing/actions";
 import { applyChanges } from "../billing/apply";
 import { getContext } from "../context";
 import { AppError } from "../lib/errors";
+import { withTransaction } from "../lib/transaction";
 
 /**
  * Billing routes (Razorpay):
@@ -63,18 +64,7 @@ export default function installBilling(app: Express): void {
     if (!ref.rowCount) throw new AppError("NTFND", "No such order in this workspace.");
     const payment = await p.fetchPayment(paymentId);
     if (payment.orderId !== orderId) throw new AppError("BADSG");
-    const client = await pool.connect();
-    let outcome: string;
-    try {
-      await client.query("begin");
-      [outcome] = await applyChanges(client, p.name, [payment]);
-      await client.query("commit");
-    } catch (e) {
-      await client.query("rollback");
-      throw e;
-    } finally {
-      client.release();
-    }
+    const [outcome] = await withTransaction(pool, (client) => applyChanges(client, p.name, [payment]));
     if (outcome === "mismatch") throw new AppError("AMTMM");
     const { rows } = await pool.query("select o.status, w.balance from app_public.coin_orders o join app_private.provider_refs r on r.local_id = o.id join app_public.wallets w on w.tenant_id = o.tenant_id where r.provider = $1 and r.kind = 'order' and r.external_id = $2", [p.name, orderId]);
     res.json({ orderStatus: rows[0].status, paymentStatus: payment.status, balance: Number(rows[0].balance) });

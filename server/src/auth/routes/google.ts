@@ -1,6 +1,7 @@
 import type { Request } from "express";
 import type { Config } from "../../config";
 import { AppError } from "../../lib/errors";
+import { withTransaction } from "../../lib/transaction";
 import { assertGoogleConfigured, beginGoogleSignIn, completeGoogleSignIn, type GoogleProfile } from "../google";
 import { clearAttemptCookie, readAttemptCookie, setAttemptCookie } from "../googleState";
 import { issueMfaChallenge } from "../mfaChallenge";
@@ -29,9 +30,7 @@ function landingPath(config: Config, raw: unknown): string {
  * the same transaction as the link. The owner can set a new password by email.
  */
 async function signInGoogleUser(deps: AuthDeps, p: GoogleProfile): Promise<{ userId: string; mfaEnabled: boolean }> {
-  const client = await deps.pool.connect();
-  try {
-    await client.query("begin");
+  return withTransaction(deps.pool, async (client) => {
     const unverified = await client.query<{ id: string }>(
       `select u.id from app_public.users u
         where u.email = $1 and not u.is_verified
@@ -52,14 +51,8 @@ async function signInGoogleUser(deps: AuthDeps, p: GoogleProfile): Promise<{ use
       "select exists (select 1 from app_private.mfa_totp where user_id = $1 and confirmed_at is not null) as enabled",
       [userId],
     );
-    await client.query("commit");
     return { userId, mfaEnabled: mfa.rows[0].enabled };
-  } catch (e) {
-    await client.query("rollback").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const queryOf = (req: Request) => new URL(req.originalUrl, "http://callback.invalid").searchParams;

@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
-import type { PoolClient } from "pg";
 import { z } from "zod";
 import { AppError } from "../../lib/errors";
+import { withTransaction } from "../../lib/transaction";
 import { recordSecurityEvent } from "../audit";
 import { verifyMfaChallenge } from "../mfaChallenge";
 import { defineRoute, fields, type AuthRoute } from "../route";
@@ -16,21 +16,6 @@ const totpCode = z
   .regex(/^\d{3} ?\d{3}$/, "must be the 6-digit code from your authenticator app")
   .transform((s) => s.replace(" ", ""));
 const recoveryCode = z.string().trim().min(1, "is required").max(64);
-
-async function inTransaction<T>(deps: AuthDeps, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await deps.pool.connect();
-  try {
-    await client.query("begin");
-    const result = await work(client);
-    await client.query("commit");
-    return result;
-  } catch (e) {
-    await client.query("rollback").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
-}
 
 function requireAal2(identity: VerifiedIdentity): void {
   if (identity.aal !== "aal2") throw new AppError("MFARQ", "Sign in again with your authenticator app (or a recovery code) to do that.");
@@ -90,7 +75,7 @@ const confirm = defineRoute({
   schema: z.object({ code: totpCode }),
   async handler({ req, body, deps, identity }) {
     const userId = identity.userId!;
-    const recoveryCodes = await inTransaction(deps, async (client) => {
+    const recoveryCodes = await withTransaction(deps.pool, async (client) => {
       const { rows } = await client.query<{ secret: string; confirmed_at: Date | null }>(
         "select secret, confirmed_at from app_private.mfa_totp where user_id = $1 for update",
         [userId],
@@ -136,7 +121,7 @@ const disable = defineRoute({
     requireAal2(identity);
     const userId = identity.userId!;
     await checkSecondFactor(deps, req, res, userId, () => useTotp(deps, userId, body.code));
-    await inTransaction(deps, async (client) => {
+    await withTransaction(deps.pool, async (client) => {
       await client.query("delete from app_private.mfa_recovery_codes where user_id = $1", [userId]);
       await client.query("delete from app_private.mfa_totp where user_id = $1", [userId]);
     });
@@ -152,7 +137,7 @@ const regenerate = defineRoute({
   async handler({ req, deps, identity }) {
     requireAal2(identity);
     const userId = identity.userId!;
-    const recoveryCodes = await inTransaction(deps, async (client) => {
+    const recoveryCodes = await withTransaction(deps.pool, async (client) => {
       const { rowCount } = await client.query("select 1 from app_private.mfa_totp where user_id = $1 and confirmed_at is not null for update", [userId]);
       if (!rowCount) throw new AppError("NTFND", "Two-factor authentication is not on.");
       return replaceRecoveryCodes(client, userId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withTransaction } from "../../lib/transaction";
 import { assertAcceptablePassword, hashPassword } from "../passwords";
 import { defineRoute, fields } from "../route";
 
@@ -28,9 +29,7 @@ export default defineRoute({
   async handler({ body, deps, res }) {
     assertAcceptablePassword(body.password, body.email);
     const passwordHash = await hashPassword(body.password);
-    const client = await deps.pool.connect();
-    try {
-      await client.query("begin");
+    await withTransaction(deps.pool, async (client) => {
       const { rows } = await client.query<{ user_id: string }>(
         "select user_id from app_private.register_user($1, $2, $3, $4)",
         [body.email, body.name, passwordHash, body.workspaceName ?? null],
@@ -43,13 +42,7 @@ export default defineRoute({
           [body.email],
         );
       }
-      await client.query("commit");
-    } catch (e) {
-      await client.query("rollback").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
     res.status(202);
     return REGISTER_RESPONSE;
   },
