@@ -24,6 +24,8 @@ const PAUSE_KEY = 60_006;
 const BILLING_ENV = { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET };
 
 const sql = (text: string, params: unknown[] = []) => getDb().superPool.query(text, params);
+// The child's session in *this* file's database: another file's crash test may run a crash_child at the same time.
+const THIS_CHILD = "application_name = 'crash_child' and datname = current_database()";
 
 beforeAll(async () => {
   Object.assign(process.env, BILLING_ENV);
@@ -57,17 +59,18 @@ async function killWhileBlocked(): Promise<string> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const deadline = Date.now() + 20_000;
   const blocked = async () =>
-    (await sql("select 1 from pg_stat_activity where application_name = 'crash_child' and wait_event_type = 'Lock'")).rowCount === 1;
+    (await sql(`select 1 from pg_stat_activity where ${THIS_CHILD} and wait_event_type = 'Lock'`)).rowCount === 1;
   while (!(await blocked())) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error("the worker never reached the pause point");
     await new Promise((r) => setTimeout(r, 50));
   }
   const { rows } = await sql(`select l.locktype, l.objid from pg_locks l join pg_stat_activity a on a.pid = l.pid
-                              where a.application_name = 'crash_child' and not l.granted`);
+                              where ${THIS_CHILD} and not l.granted`);
   child.kill("SIGKILL");
   await exited;
-  // Postgres notices a dead client only when it next talks to it; end the orphaned session (rolling it back) now.
-  await sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'crash_child'");
+  // Postgres notices a dead client only when it next talks to it; end the orphaned session (rolling it back) now,
+  // and wait until it is gone: its locks are released only then.
+  await sql(`select pg_terminate_backend(pid, 10000) from pg_stat_activity where ${THIS_CHILD}`);
   return rows.map((r) => (r.locktype === "advisory" ? `advisory ${r.objid}` : r.locktype)).join(",");
 }
 
