@@ -105,6 +105,7 @@ export async function alternate(rounds: number, a: () => Promise<number>, b: () 
     if (i % 2 === 0) as.push(await a()), bs.push(await b());
     else bs.push(await b()), as.push(await a());
   }
+  if (process.env.BENCH_DEBUG) console.log("bench: rounds (first side, second side):", as.map(Math.round), bs.map(Math.round));
   return [median(as), median(bs)];
 }
 
