@@ -9,23 +9,18 @@
  * wallet row, which credit() locks) or an advisory lock taken by a trigger
  * that this test installs in its own throwaway database.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import type pg from "pg";
 import { useTestDatabase } from "../helpers/db";
 import { KEY_ID, KEY_SECRET, WEBHOOK_SECRET } from "../helpers/fakeRazorpay";
-import { runJobs } from "../helpers/jobs";
+import { CRASH_CHILD, runJobs, spawnCrashChild } from "../helpers/jobs";
 import { newWorkspace } from "../helpers/webhooks";
 
-const ROOT = path.join(__dirname, "..", "..");
 const getDb = useTestDatabase();
 const PAUSE_KEY = 60_006;
 // The task builds its provider from the environment; processing a stored event makes no provider call.
 const BILLING_ENV = { RAZORPAY_KEY_ID: KEY_ID, RAZORPAY_KEY_SECRET: KEY_SECRET, RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET };
 
 const sql = (text: string, params: unknown[] = []) => getDb().superPool.query(text, params);
-// The child's session in *this* file's database: another file's crash test may run a crash_child at the same time.
-const THIS_CHILD = "application_name = 'crash_child' and datname = current_database()";
 
 beforeAll(async () => {
   Object.assign(process.env, BILLING_ENV);
@@ -52,25 +47,17 @@ async function capturedPayment(label: string) {
 
 /** Runs the due jobs in a child process and SIGKILLs it once it waits inside the task's transaction; returns what it waited for. */
 async function killWhileBlocked(): Promise<string> {
-  // node --import tsx (not the tsx wrapper): SIGKILL must hit the process that runs the job.
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(__dirname, "fixtures", "runJobsOnce.ts"), getDb().urls.owner], {
-    cwd: ROOT, env: { ...process.env, ...BILLING_ENV, LOG_LEVEL: "silent" }, stdio: "ignore",
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const { child, kill } = spawnCrashChild(getDb(), BILLING_ENV);
   const deadline = Date.now() + 20_000;
   const blocked = async () =>
-    (await sql(`select 1 from pg_stat_activity where ${THIS_CHILD} and wait_event_type = 'Lock'`)).rowCount === 1;
+    (await sql(`select 1 from pg_stat_activity where ${CRASH_CHILD} and wait_event_type = 'Lock'`)).rowCount === 1;
   while (!(await blocked())) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error("the worker never reached the pause point");
     await new Promise((r) => setTimeout(r, 50));
   }
   const { rows } = await sql(`select l.locktype, l.objid from pg_locks l join pg_stat_activity a on a.pid = l.pid
-                              where ${THIS_CHILD} and not l.granted`);
-  child.kill("SIGKILL");
-  await exited;
-  // Postgres notices a dead client only when it next talks to it; end the orphaned session (rolling it back) now,
-  // and wait until it is gone: its locks are released only then.
-  await sql(`select pg_terminate_backend(pid, 10000) from pg_stat_activity where ${THIS_CHILD}`);
+                              where ${CRASH_CHILD} and not l.granted`);
+  await kill();
   return rows.map((r) => (r.locktype === "advisory" ? `advisory ${r.objid}` : r.locktype)).join(",");
 }
 

@@ -4,17 +4,14 @@
  * reference verifier. The retry schedule and timeout are shortened through
  * the same environment variables production reads.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { registerSubscriber } from "../../functions/src/subscribers";
 import { useTestDatabase } from "../helpers/db";
-import { getJobs, runJobs } from "../helpers/jobs";
+import { getJobs, runJobs, spawnCrashChild } from "../helpers/jobs";
 import {
   answer200, asRoleCommitted, createEndpoint, deliveriesOf, drain, newWorkspace, publish, startReceiver, type Receiver,
 } from "../helpers/webhooks";
 
-const ROOT = path.join(__dirname, "..", "..");
 const getDb = useTestDatabase();
 const POST = { postId: "p1", title: "Hello" };
 let receiver: Receiver;
@@ -337,22 +334,13 @@ describe("crash safety", () => {
     const lock = await getDb().superPool.connect();
     await lock.query("begin");
     await lock.query("select 1 from app_public.webhook_endpoints where id = $1 for update", [endpoint.id]);
-    // node --import tsx (not the tsx wrapper): SIGKILL must hit the process that runs the job.
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(__dirname, "fixtures", "runJobsOnce.ts"), getDb().urls.owner], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: "silent" }, stdio: "ignore",
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const crash = spawnCrashChild(getDb());
     try {
       const deadline = Date.now() + 20_000;
       while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(receiver.received).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 300)); // the child is now waiting on the lock to record the 200
-      child.kill("SIGKILL");
-      await exited;
-      // Postgres notices a dead client only when it next talks to it; end the orphaned session now, as it eventually would,
-      // and wait until it is gone (its locks on the claimed events are released only then).
-      // (In this file's database only: another file's crash test may run a crash_child at the same time.)
-      await getDb().superPool.query("select pg_terminate_backend(pid, 10000) from pg_stat_activity where application_name = 'crash_child' and datname = current_database()");
+      await crash.kill();
     } finally {
       await lock.query("rollback");
       lock.release();

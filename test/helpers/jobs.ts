@@ -1,5 +1,9 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { runJobsOnce } from "../../functions/src/worker";
 import type { TestDatabase } from "./db";
+
+const ROOT = path.join(__dirname, "..", "..");
 
 export interface QueuedJob {
   id: string;
@@ -38,4 +42,36 @@ export async function runJobs(db: TestDatabase): Promise<void> {
     if (rows[0].n === 0) return;
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * Sessions of the crash tests' child worker in *this* database (several test files run at once, each with its own
+ * database, and each may have a child with this application_name).
+ */
+export const CRASH_CHILD = "application_name = 'crash_child' and datname = current_database()";
+
+export interface CrashChild {
+  child: ChildProcess;
+  /** SIGKILLs the child, then ends its orphaned session and waits until it is gone (its locks go only then). */
+  kill(): Promise<void>;
+}
+
+/**
+ * Runs the due jobs once in a child process (test/functions/fixtures/runJobsOnce.ts) for a crash test to SIGKILL
+ * mid-job. `node --import tsx`, not the tsx wrapper: the signal must hit the process that runs the job.
+ */
+export function spawnCrashChild(db: TestDatabase, env: Record<string, string> = {}): CrashChild {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "test", "functions", "fixtures", "runJobsOnce.ts"), db.urls.owner], {
+    cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: "silent" }, stdio: "ignore",
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    child,
+    async kill() {
+      child.kill("SIGKILL");
+      await exited;
+      // Postgres notices a dead client only when it next talks to it; end the orphaned session (rolling it back) now.
+      await db.superPool.query(`select pg_terminate_backend(pid, 10000) from pg_stat_activity where ${CRASH_CHILD}`);
+    },
+  };
 }
