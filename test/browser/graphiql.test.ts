@@ -1,17 +1,13 @@
 /**
- * A real browser (Debian's headless Chromium, driven by playwright-core)
- * opens Ruru at /graphiql on a development server process, runs a query with
- * a signed-in user's token in the Headers editor, and sees the result render.
- * Skipped, with a warning, where Chromium is not installed (apt install chromium).
+ * A real browser (headless Chromium from @sparticuz/chromium, driven by
+ * playwright-core) opens Ruru at /graphiql on a development server process,
+ * runs a query with a signed-in user's token in the Headers editor, and sees
+ * the result render.
  */
-import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
 import { useTestDatabase } from "../helpers/db";
 import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
-
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`Chromium not found at ${CHROMIUM} (apt install chromium, or set CHROMIUM_PATH): browser test skipped`);
 
 const getDb = useTestDatabase();
 let proc: ServerProcess | undefined;
@@ -21,7 +17,7 @@ afterAll(async () => {
   await proc?.stop();
 });
 
-(available ? it : it.skip)("runs a query with a bearer token in Ruru and renders the result", async () => {
+it("runs a query with a bearer token in Ruru and renders the result", async () => {
   proc = await spawnServerProcess(getDb().urls, { NODE_ENV: "development", LOG_LEVEL: "warn" });
   const email = `browser-${Date.now()}@example.com`;
   const post = (path: string, body: unknown) =>
@@ -29,7 +25,7 @@ afterAll(async () => {
   expect((await post("/auth/register", { email, password: "a browser passphrase", name: "Browser" })).status).toBe(202);
   const { accessToken } = (await (await post("/auth/login", { email, password: "a browser passphrase", tokenTransport: "body" })).json()) as { accessToken: string };
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  browser = await launchBrowser();
   const page = await browser.newPage();
   const offsite: string[] = [];
   page.on("request", (r) => !r.url().startsWith(proc!.url) && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && offsite.push(r.url()));

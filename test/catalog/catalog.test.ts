@@ -106,7 +106,7 @@ describe("the database catalog", () => {
     const dir = path.join(__dirname, "..", "..", "db", "migrations");
     const sql = [
       ...fs.readdirSync(path.join(dir, "committed")).map((f) => fs.readFileSync(path.join(dir, "committed", f), "utf8")),
-      fs.readFileSync(path.join(dir, "current.sql"), "utf8"),
+      ...fs.readdirSync(path.join(dir, "current")).map((f) => fs.readFileSync(path.join(dir, "current", f), "utf8")),
     ].join("\n");
     const raised = new Set([...sql.matchAll(/errcode\s*=\s*'([A-Z0-9]{5})'/g)].map((m) => m[1]));
     expect(raised.size).toBeGreaterThan(0);

@@ -55,6 +55,12 @@ export const ERROR_CODES = {
   DMBAD: { status: 422, message: "That is not a hostname that can be added as a custom domain." },
   DMOWN: { status: 422, message: "Hostnames under our own domain cannot be added as custom domains." },
   DMTKN: { status: 409, message: "That hostname is already in use by another workspace." },
+  SYNTX: { status: 400, message: "The GraphQL document could not be parsed." },
+  GQVAL: { status: 400, message: "The GraphQL operation is not valid against this schema." },
+  BADVR: { status: 400, message: "The GraphQL variables do not match the operation's variable types." },
+  NOCRS: { status: 403, message: "This origin, method or header is not allowed by the server's CORS policy." },
+  WSLIM: { status: 403, message: "You have reached the number of workspaces one person may create." },
+  SLGTK: { status: 409, message: "That workspace address (slug) is already taken; choose another." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

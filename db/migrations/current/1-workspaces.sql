@@ -1,0 +1,1 @@
+-- Workspaces a signed-in user creates (app_public.create_workspace).

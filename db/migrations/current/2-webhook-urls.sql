@@ -1,0 +1,1 @@
+-- Webhook endpoint URLs checked as WHATWG URL parsing reads them.
