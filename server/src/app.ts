@@ -12,14 +12,18 @@ import type { DatabaseUrls } from "./db/urls";
 import installAudit from "./middleware/installAudit";
 import installAuth from "./middleware/installAuth";
 import installBilling from "./middleware/installBilling";
+import installCanonicalPath from "./middleware/installCanonicalPath";
+import installCors from "./middleware/installCors";
 import installDatabasePools from "./middleware/installDatabasePools";
 import installErrorHandler from "./middleware/installErrorHandler";
 import installGateway from "./middleware/installGateway";
 import installHealth from "./middleware/installHealth";
 import installMetrics from "./middleware/installMetrics";
+import installPages from "./middleware/installPages";
 import installPostGraphile from "./middleware/installPostGraphile";
 import installRateLimit, { installAuthRateLimit } from "./middleware/installRateLimit";
 import installRequestId from "./middleware/installRequestId";
+import installSecurityHeaders from "./middleware/installSecurityHeaders";
 import installServiceAuth from "./middleware/installServiceAuth";
 import installTlsAsk from "./middleware/installTlsAsk";
 
@@ -38,9 +42,12 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
   const server = http.createServer(app);
 
   installRequestId(app);
+  installCanonicalPath(app); // one spelling of every path, before anything matches on it
+  installSecurityHeaders(app, config);
   const ctx = installDatabasePools(app, config, urls);
   installMetrics(app); // times every response below; GET /metrics
   installHealth(app);
+  installCors(app); // answers preflights; refuses disallowed origins before any route can act
   installTlsAsk(app); // TLS_ASK_PATH: credential-free, for the local proxy only (peer allowlist), before auth
   installAuthRateLimit(app); // per IP, before every /auth route (sign-in, refresh, service tokens)
   installServiceAuth(app); // before installAuth: /auth/service-token and /internal/* carry non-user credentials
@@ -49,6 +56,7 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
   installAudit(app); // GET /audit/export.csv: under the caller's request role, like GraphQL
   installBilling(app); // /webhooks/razorpay reads its raw body: no JSON parser may run before it
   installGateway(app); // /svc/<name>/*: after auth and rate limits, no body parser in front
+  installPages(app); // GET / and the pages email links open (verify email, reset password, invitations)
   await installPostGraphile(app, server);
   installErrorHandler(app);
 

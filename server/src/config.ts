@@ -34,6 +34,8 @@ export interface Config {
   /** /readyz answers 503 unless a worker sent a heartbeat in the last 30 s. */
   readyzRequireWorker: boolean;
   logLevel: string;
+  /** `pretty` (pino-pretty, for a person at a terminal) or `json` (one object per line, for log shippers). */
+  logFormat: "pretty" | "json";
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   /** Express `trust proxy`: which X-Forwarded-For hops to believe for `req.ip` (rate limits, logs). */
@@ -48,6 +50,18 @@ export interface Config {
   publicUrl: string;
   /** Frontend base URL: links in emails and the OAuth landing page point here. */
   appUrl: string;
+  /** Browsers on other origins (server/src/middleware/installCors.ts, README "Frontends on another origin"). */
+  cors: {
+    /** From CORS_ORIGINS: exact origins, or `https://*.example.com` (any subdomain, not the apex). APP_URL, PUBLIC_URL and verified custom domains are added at run time. */
+    origins: CorsOrigin[];
+    /** How long a browser may cache a preflight answer (Access-Control-Max-Age). */
+    maxAgeSeconds: number;
+  };
+  /** Workspaces a signed-in user creates (app_public.create_workspace). */
+  workspaces: {
+    /** How many workspaces one user may own; creating one more is 403 WSLIM. */
+    maxPerUser: number;
+  };
   /** GraphQL hardening (README "GraphQL in production"). */
   graphql: {
     /** Accept only operations from the persisted-document manifest codegen writes. */
@@ -72,6 +86,8 @@ export interface Config {
     /** JSON array of previous public keys (JWK or PEM) still published in the JWKS. */
     previousPublicKeys: string | undefined;
   };
+  /** Refuse a revoked session's access tokens (their `sid`) on /auth/* and GraphQL mutations, not only at refresh. */
+  sessionRevocationCheck: boolean;
   refresh: {
     /** HMAC key deriving each refresh token's successor (the grace-window replay answer). */
     secret: string | undefined;
@@ -177,6 +193,38 @@ export interface Config {
     /** Peers (IPs or CIDRs) allowed to call tlsAskPath. */
     tlsAskAllowedIps: string[];
   };
+}
+
+/** One CORS_ORIGINS entry: an exact origin, or a scheme plus a parent domain whose subdomains are allowed. */
+export type CorsOrigin = { exact: string } | { scheme: "http:" | "https:"; suffix: string; port: string };
+
+/**
+ * CORS_ORIGINS="https://app.example.com, https://*.example.com, http://localhost:5173". Each entry is an origin
+ * (scheme, host, optional port; no path, query or credentials); `*.` may lead the host. A bare `*` is refused:
+ * credentialed CORS needs the exact origin, and every origin would be a CSRF hole for the refresh cookie.
+ */
+function corsOrigins(value: string | undefined): CorsOrigin[] {
+  const entries = (value ?? "").split(/[\s,]+/).map((e) => e.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const fail = (why: string) =>
+      new Error(`CORS_ORIGINS: ${JSON.stringify(entry)} ${why}. Use exact origins such as https://app.example.com or http://localhost:5173, or https://*.example.com for every subdomain, separated by commas.`);
+    if (entry === "*") throw fail("is not allowed (credentials need exact origins)");
+    const m = /^(https?):\/\/(\*\.)?([^/?#@:\s]+)(?::(\d{1,5}))?\/?$/i.exec(entry);
+    if (!m) throw fail("is not an origin");
+    const [, scheme, wildcard, host, port = ""] = m;
+    let url: URL;
+    try {
+      url = new URL(`${scheme}://${host}${port ? `:${port}` : ""}`);
+    } catch {
+      throw fail("is not an origin");
+    }
+    if (url.hostname !== host.toLowerCase() || (port && url.port !== port && !(url.port === "" && ["80", "443"].includes(port)))) {
+      throw fail(`is not in canonical form (write it as ${wildcard ? `${url.protocol}//*.${url.host}` : url.origin})`);
+    }
+    if (!wildcard) return { exact: url.origin };
+    if (!url.hostname.includes(".") || isIP(url.hostname) !== 0) throw fail("needs a parent domain of at least two labels, as in https://*.example.com");
+    return { scheme: url.protocol as "http:" | "https:", suffix: `.${url.hostname}`, port: url.port };
+  });
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -334,6 +382,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyzRequireWorker: bool(env.READYZ_REQUIRE_WORKER, false),
     metricsToken: env.METRICS_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
+    logFormat: logFormat(env.LOG_FORMAT, isDev),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 102_400),
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000),
@@ -342,6 +391,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
     appUrl: (env.APP_URL || env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
+    cors: {
+      origins: corsOrigins(env.CORS_ORIGINS),
+      maxAgeSeconds: int("CORS_MAX_AGE_SECONDS", env.CORS_MAX_AGE_SECONDS, 600),
+    },
+    workspaces: {
+      maxPerUser: limit("MAX_WORKSPACES_PER_USER", env.MAX_WORKSPACES_PER_USER, 10),
+    },
+    sessionRevocationCheck: bool(env.SESSION_REVOCATION_CHECK, true),
     graphql: {
       trustedDocuments: bool(env.GRAPHQL_TRUSTED_DOCUMENTS, nodeEnv === "production"),
       persistedDocumentsFile: path.resolve(
@@ -433,6 +490,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tlsAskAllowedIps: (env.TLS_ASK_ALLOWED_IPS ?? "127.0.0.1,::1").split(/[\s,]+/).map((h) => h.trim()).filter(Boolean),
     },
   };
+}
+
+/** LOG_FORMAT: `pretty` or `json`; unset = pretty in development when stdout is a terminal, else JSON. */
+function logFormat(value: string | undefined, isDev: boolean): "pretty" | "json" {
+  if (value === "pretty" || value === "json") return value;
+  if (value) throw new Error(`LOG_FORMAT must be pretty or json, got ${JSON.stringify(value)}`);
+  return isDev && process.stdout.isTTY ? "pretty" : "json";
 }
 
 /**

@@ -66,6 +66,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   const { config } = ctx;
   const webhookAllowedHosts = config.webhooks.allowedHosts.join(" ");
   const reservedDomains = config.customDomains.reserved.join(" ");
+  const maxWorkspacesPerUser = String(config.workspaces.maxPerUser);
   const hardening = hardeningPreset(config.graphql);
   const timeouts = config.graphql.statementTimeoutMs;
   /** statement_timeout for the request's role, as a transaction-local setting like the claims. */
@@ -110,6 +111,8 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
             "webhooks.allowed_hosts": webhookAllowedHosts,
             // Server config too: our own domains, which add_custom_domain refuses (DMOWN).
             "custom_domains.reserved": reservedDomains,
+            // MAX_WORKSPACES_PER_USER, which app_public.create_workspace enforces (WSLIM).
+            "workspaces.max_per_user": maxWorkspacesPerUser,
           },
         };
       },

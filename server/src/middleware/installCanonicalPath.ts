@@ -1,0 +1,4 @@
+import type { Express } from "express";
+
+/** Placeholder: being written. */
+export default function installCanonicalPath(_app: Express): void {}
