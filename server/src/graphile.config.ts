@@ -12,6 +12,7 @@ import type { ServerContext } from "./context";
 import { makeMaskError } from "./lib/errors";
 import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
 import { billingMutationsPlugin } from "./graphql/billingMutations";
+import { CodedErrorsPlugin } from "./graphql/codedErrors";
 import { hardeningPreset } from "./graphql/hardening";
 import { graphqlMetricsPlugin } from "./middleware/installMetrics";
 import { RealtimePlugin } from "./graphql/realtime";
@@ -75,7 +76,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
+    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,

@@ -5,6 +5,7 @@
  * `{ error: { code } }`. Anything else is masked and logged with an id.
  */
 import { randomUUID } from "node:crypto";
+import { isSafeError } from "postgraphile/grafast";
 import { GraphQLError, type GraphQLFormattedError } from "postgraphile/graphql";
 import { logger } from "./logger";
 
@@ -136,21 +137,60 @@ export function toCodedError(error: unknown, onDatabaseUnavailable?: () => void)
 }
 
 /**
- * grafserv `maskError`: GraphQL's own errors (syntax, validation, unknown
- * fields) carry no originalError and are safe to show; everything thrown
- * during execution goes through toCodedError.
+ * A copy of a GraphQL error carrying `extensions.code` (message, locations,
+ * path and cause kept); an error that already has a registered code is
+ * returned as it is, so the code set where an error was produced wins.
+ */
+export function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  if (isErrorCode(error.extensions?.code)) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+/** The code of a grafast SafeError that describes a client mistake (its own registered code, else 413/4xx), or undefined. */
+function safeErrorCode(error: Error): ErrorCode | undefined {
+  const extensions = (error as { extensions?: { code?: unknown; statusCode?: unknown } }).extensions;
+  if (isErrorCode(extensions?.code)) return extensions.code;
+  const status = extensions?.statusCode;
+  if (status === 413) return "TOOBG";
+  return typeof status === "number" && status >= 400 && status < 500 ? "BADRQ" : undefined;
+}
+
+/**
+ * grafserv `maskError`, applied to execution results (HTTP and WebSocket) and
+ * to WebSocket subscribe errors:
+ *  - GraphQL's own errors arrive coded by graphql/codedErrors.ts (SYNTX,
+ *    GQVAL, BADVR, BADRQ). One still uncoded is a server fault (a non-null
+ *    field resolved to null, or grafserv wrapping the bare message of an
+ *    error thrown while preparing execution) and is masked like any other.
+ *  - A SafeError that says it is the client's fault (its own code, or a 4xx
+ *    statusCode: grafserv's body checks and the hardening plugins over
+ *    WebSocket) keeps its message.
+ *  - Everything else thrown during execution goes through toCodedError.
  */
 export function makeMaskError(onDatabaseUnavailable: () => void) {
-  return (error: GraphQLError): GraphQLError | GraphQLFormattedError => {
-    const original = error.originalError;
-    if (!original || original instanceof GraphQLError) return error;
-    const coded = toCodedError(original, onDatabaseUnavailable);
-    return new GraphQLError(coded.message, {
+  const masked = (error: GraphQLError, coded: CodedError) =>
+    new GraphQLError(coded.message, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,
       path: error.path,
       extensions: { code: coded.code, ...(coded.errorId ? { errorId: coded.errorId } : {}) },
     });
+  return (error: GraphQLError): GraphQLError | GraphQLFormattedError => {
+    const original = error.originalError;
+    if (!original || original instanceof GraphQLError) {
+      if (isErrorCode(error.extensions?.code)) return error;
+      return masked(error, toCodedError(error, onDatabaseUnavailable));
+    }
+    const safeCode = isSafeError(original) ? safeErrorCode(original) : undefined;
+    if (safeCode) return withCode(error, safeCode);
+    return masked(error, toCodedError(original, onDatabaseUnavailable));
   };
 }
