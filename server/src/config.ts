@@ -95,6 +95,8 @@ export interface Config {
     idleTtlSeconds: number;
     graceSeconds: number;
     cookieSecure: boolean;
+    /** SameSite of the refresh cookie: `strict` (default), `lax`, or `none` for a frontend on another site (needs COOKIE_SECURE). */
+    cookieSameSite: "strict" | "lax" | "none";
   };
   login: {
     freeFailures: number;
@@ -428,6 +430,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleTtlSeconds: int("REFRESH_TOKEN_IDLE_SECONDS", env.REFRESH_TOKEN_IDLE_SECONDS, 7 * 86400),
       graceSeconds: int("REFRESH_TOKEN_GRACE_SECONDS", env.REFRESH_TOKEN_GRACE_SECONDS, 30),
       cookieSecure: bool(env.COOKIE_SECURE, true),
+      cookieSameSite: cookieSameSite(env.REFRESH_COOKIE_SAMESITE, bool(env.COOKIE_SECURE, true)),
     },
     login: {
       freeFailures: int("LOGIN_FREE_FAILURES", env.LOGIN_FREE_FAILURES, 5),
@@ -492,8 +495,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** REFRESH_COOKIE_SAMESITE: browsers drop `SameSite=None` cookies that are not `Secure`, so that pair is refused at start. */
+function cookieSameSite(value: string | undefined, secure: boolean): "strict" | "lax" | "none" {
+  const v = (value || "strict").toLowerCase();
+  if (v !== "strict" && v !== "lax" && v !== "none") throw new Error(`REFRESH_COOKIE_SAMESITE must be strict, lax or none, got ${JSON.stringify(value)}`);
+  if (v === "none" && !secure) throw new Error("REFRESH_COOKIE_SAMESITE=none needs COOKIE_SECURE=true (browsers ignore SameSite=None cookies that are not Secure)");
+  return v;
+}
+
 /** LOG_FORMAT: `pretty` or `json`; unset = pretty in development when stdout is a terminal, else JSON. */
-function logFormat(value: string | undefined, isDev: boolean): "pretty" | "json" {
+export function logFormat(value: string | undefined, isDev: boolean): "pretty" | "json" {
   if (value === "pretty" || value === "json") return value;
   if (value) throw new Error(`LOG_FORMAT must be pretty or json, got ${JSON.stringify(value)}`);
   return isDev && process.stdout.isTTY ? "pretty" : "json";

@@ -2,6 +2,8 @@
  * Runs the real entry point (`node --import tsx server/src/index.ts`, what `npm start`
  * runs) as a child process against a test database, for what cannot run
  * inside jest's VM (Ruru loads ESM dynamically) and for multi-process tests.
+ * `{ viaNpm: true }` runs `npm start` itself, so `stop()` signals the npm
+ * process, as a process manager would.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -13,13 +15,22 @@ const ROOT = path.join(__dirname, "..", "..");
 export interface ServerProcess {
   url: string;
   output(): string;
+  /** The process signalled by stop(): node itself, or npm with `viaNpm`. */
+  pid: number;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-export async function spawnServerProcess(urls: DatabaseUrls, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServerProcess(
+  urls: DatabaseUrls,
+  env: Record<string, string> = {},
+  { viaNpm = false }: { viaNpm?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "server", "src", "index.ts")], {
+  const [command, args] = viaNpm
+    ? ["npm", ["start", "--silent"]]
+    : [path.join(ROOT, "node_modules", ".bin", "node"), ["--import", "tsx", path.join(ROOT, "server", "src", "index.ts")]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -57,6 +68,7 @@ export async function spawnServerProcess(urls: DatabaseUrls, env: Record<string,
   return {
     url,
     output: () => out,
+    pid: child.pid!,
     async stop() {
       child.kill("SIGTERM");
       return exited;

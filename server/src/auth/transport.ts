@@ -19,7 +19,7 @@ export function sendTokens(config: Config, res: Response, tokens: IssuedTokens, 
     res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
       httpOnly: true,
       secure: config.refresh.cookieSecure,
-      sameSite: "strict",
+      sameSite: config.refresh.cookieSameSite,
       path: COOKIE_PATH,
       maxAge: config.refresh.absoluteTtlSeconds * 1000,
     });
@@ -30,7 +30,7 @@ export function sendTokens(config: Config, res: Response, tokens: IssuedTokens, 
 }
 
 export function clearRefreshCookie(config: Config, res: Response) {
-  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: config.refresh.cookieSecure, sameSite: "strict", path: COOKIE_PATH });
+  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: config.refresh.cookieSecure, sameSite: config.refresh.cookieSameSite, path: COOKIE_PATH });
 }
 
 export function presentedRefreshToken(req: Request, bodyToken?: string): string | undefined {

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from "../../helpers/server";
 const getDb = useTestDatabase();
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer(getDb());
+  server = await startTestServer(getDb(), { CORS_ORIGINS: "http://app.example.test" }); // the browser frontend below
 });
 afterAll(() => server?.close());
 
