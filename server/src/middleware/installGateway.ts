@@ -5,6 +5,7 @@ import { createProxyMiddleware, type RequestHandler } from "http-proxy-middlewar
 import { getContext } from "../context";
 import { AppError, ERROR_CODES } from "../lib/errors";
 import { getGatewayKey } from "../lib/gatewayKey";
+import { serviceRoute } from "../lib/requestPath";
 
 /**
  * API gateway: `/svc/<name>/*` is proxied to GATEWAY_ROUTES[name] with the
@@ -14,7 +15,10 @@ import { getGatewayKey } from "../lib/gatewayKey";
  *
  * Checks, in order: signed in (401 LOGIN), a configured service (404 NTFND),
  * the workspace entitled to it (403 NOSVC, from the verified `svc` claim or
- * the API key's workspace).
+ * the API key's workspace). The service is read from `req.path`, already
+ * canonical (installCanonicalPath): `/SVC/crm/x` and `//svc/crm/x` are
+ * `/svc/crm/x` to these checks and to the rate limiter alike, while the
+ * upstream's own path (`/x`) keeps its case and its trailing slash.
  *
  * Upstreams trust only what the gateway sets, so every header in the trusted
  * namespaces is removed from the outgoing request, whatever its case or
@@ -74,18 +78,25 @@ export default function installGateway(app: Express): void {
     );
   }
 
-  app.use("/svc", (req: Request, res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const route = serviceRoute(req.path);
+    if (!route) return next();
     if (!req.auth) return next(new AppError("LOGIN", "Sign in to use this service (send a Bearer access token or an API key)."));
-    const m = /^\/([^/?#]*)(.*)$/s.exec(req.url);
-    const service = m?.[1] ?? "";
+    const { service, rest } = route;
     const proxy = proxies.get(service);
     if (!proxy) return next(new AppError("NTFND", "There is no such service behind the gateway."));
     if (!req.auth.services.includes(service)) return next(new AppError("NOSVC", `This workspace is not entitled to the ${service} service.`));
     if (req.auth.apiKeyType === "publishable" && req.method !== "GET" && req.method !== "HEAD") {
       return next(new AppError("DNIED", "Publishable keys are read-only: use GET, or a secret key from your server."));
     }
-    const rest = m![2];
-    req.url = rest.startsWith("/") ? rest : `/${rest}`;
-    proxy(req, res, next).catch(next);
+    // The upstream sees only its own path; an error after this is rendered against ours again.
+    const url = req.url;
+    const query = url.indexOf("?");
+    req.url = query >= 0 ? rest + url.slice(query) : rest;
+    const fail = (err?: unknown) => {
+      req.url = url;
+      next(err);
+    };
+    proxy(req, res, fail).catch(fail);
   });
 }

@@ -5,6 +5,7 @@ import type { DatabaseHealth } from "../lib/dbHealth";
 import { AppError } from "../lib/errors";
 import { logger } from "../lib/logger";
 import { Limiter, WINDOW_SECONDS, postgresStore, redisStore, type LimitResult } from "../lib/rateLimiters";
+import { isApiLimited, isAuthLimited } from "../lib/requestPath";
 
 /**
  * Rate limits on shared counters (lib/rateLimiters.ts), one-minute windows:
@@ -21,7 +22,10 @@ import { Limiter, WINDOW_SECONDS, postgresStore, redisStore, type LimitResult } 
  * Two installers share one store: installAuthRateLimit goes before every
  * /auth route (credentials are checked there, so no identity is needed), and
  * installRateLimit goes after installAuth (it keys on `req.auth`) and before
- * the gateway and PostGraphile.
+ * the gateway and PostGraphile. Both decide on `req.path`, which
+ * installCanonicalPath has made the one spelling the routers dispatch on, with
+ * the predicates of lib/requestPath.ts: `/GraphQL`, `//svc/x` or
+ * `/auth/%6Cogin` count exactly like `/graphql`, `/svc/x` and `/auth/login`.
  */
 interface Limiters {
   authIp: Limiter;
@@ -55,8 +59,8 @@ export function installAuthRateLimit(app: Express): void {
   const cfg = getContext(app).config.rateLimit;
   if (!cfg.enabled) return;
   const { authIp } = limitersFor(app);
-  app.use("/auth", (req, res, next) => {
-    if (req.method !== "POST") return next();
+  app.use((req, res, next) => {
+    if (!isAuthLimited(req.method, req.path)) return next();
     void check(req, res, next, [authIp.consume(`ip:${req.ip}`, cfg.authPerMinute)]);
   });
 }
@@ -67,7 +71,7 @@ export default function installRateLimit(app: Express): void {
   if (!cfg.enabled) return;
   const { principal, workspace, tenantLimits } = limitersFor(app);
   app.use((req, res, next) => {
-    if (req.method === "OPTIONS" || !(req.path === "/graphql" || req.path.startsWith("/svc/"))) return next();
+    if (req.method === "OPTIONS" || !isApiLimited(req.path)) return next();
     const who = req.auth?.apiKeyId ? `key:${req.auth.apiKeyId}` : req.auth?.userId ? `user:${req.auth.userId}` : `ip:${req.ip}`;
     const checks = [principal.consume(who, cfg.graphqlPerMinute)];
     const tenantId = req.auth?.tenantId;

@@ -3,6 +3,7 @@ import type { Express, NextFunction, Request, Response } from "express";
 import { getContext } from "../context";
 import { AppError } from "../lib/errors";
 import { getCustomDomainLookup, tlsAskHandler } from "../lib/customDomains";
+import { canonicalPath, isOwnedPath } from "../lib/requestPath";
 
 /**
  * The credential-free TLS ask hook (TLS_ASK_PATH, default GET /tls/ask) for a
@@ -18,6 +19,11 @@ import { getCustomDomainLookup, tlsAskHandler } from "../lib/customDomains";
  * answer is only "is this hostname a verified custom domain", but the hook
  * should still not become a public oracle. Mounted before authentication, so
  * no credential is needed or looked at.
+ *
+ * The route is the canonical spelling of TLS_ASK_PATH (lib/requestPath.ts),
+ * the one requests arrive with, and it may not be one of our prefixes:
+ * `//internal/x` or `/tls/../auth/x` would otherwise put this credential-free
+ * hook in front of a route that wants a credential or a rate limit.
  */
 function peerList(entries: string[]): BlockList {
   const list = new BlockList();
@@ -42,8 +48,11 @@ function peerAllowed(req: Request, allowed: BlockList): boolean {
 
 export default function installTlsAsk(app: Express): void {
   const { config, rootPgPool } = getContext(app);
-  const path = config.customDomains.tlsAskPath;
-  if (!path) return;
+  if (!config.customDomains.tlsAskPath) return;
+  const canonical = canonicalPath(config.customDomains.tlsAskPath);
+  if ("refused" in canonical || isOwnedPath(canonical.path)) {
+    throw new Error(`TLS_ASK_PATH ${JSON.stringify(config.customDomains.tlsAskPath)} must be a plain path outside the server's own prefixes, such as /tls/ask`);
+  }
   const allowed = peerList(config.customDomains.tlsAskAllowedIps);
   const lookup = getCustomDomainLookup(app, rootPgPool, config.apiKeys.cacheSeconds);
   const guard = (req: Request, _res: Response, next: NextFunction) => {
@@ -53,5 +62,5 @@ export default function installTlsAsk(app: Express): void {
     }
     next();
   };
-  app.get(path, guard, tlsAskHandler(lookup));
+  app.get(canonical.path, guard, tlsAskHandler(lookup));
 }
