@@ -4,31 +4,26 @@
  * the request is not enough, because DNS can answer differently a moment later
  * (rebinding). IP literals skip `lookup` in Node, so `assertUrlAllowed` checks
  * those before the request. Redirects are never followed (see http.ts).
+ * Which addresses are forbidden is decided in addresses.ts, shared with the
+ * creation-time SQL check.
  */
 import dns from "node:dns";
 import net from "node:net";
+import { isForbiddenAddress } from "./addresses";
 
-const FORBIDDEN = new net.BlockList();
-for (const [addr, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 3],
-] as const) FORBIDDEN.addSubnet(addr, prefix, "ipv4");
-for (const [addr, prefix] of [
-  ["::", 127], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8],
-] as const) FORBIDDEN.addSubnet(addr, prefix, "ipv6");
+export { isForbiddenAddress };
 
 export class SsrfError extends Error {
   readonly code = "ESSRF";
 }
 
-/** True for loopback, private, link-local (incl. 169.254.169.254 metadata), CGNAT, multicast, reserved and IPv4-mapped addresses. */
-export function isForbiddenAddress(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 0) return true;
-  return FORBIDDEN.check(address, family === 4 ? "ipv4" : "ipv6");
-}
+const withoutTrailingDots = (name: string) => name.toLowerCase().replace(/\.+$/, "");
 
-/** WEBHOOK_ALLOWED_HOSTS entries: host names, addresses or CIDRs (`127.0.0.1`, `10.1.0.0/16`, `receiver.internal`). */
+/**
+ * WEBHOOK_ALLOWED_HOSTS entries: host names, addresses or CIDRs (`127.0.0.1`, `10.1.0.0/16`, `receiver.internal`).
+ * Names match without trailing dots (`receiver.internal.` is the same name); the SQL check reads the same
+ * list from the setting `webhooks.allowed_hosts` and matches it the same way.
+ */
 export class Allowlist {
   private readonly names = new Set<string>();
   private readonly nets = new net.BlockList();
@@ -38,11 +33,11 @@ export class Allowlist {
       const family = net.isIP(addr);
       if (family && prefix !== undefined) this.nets.addSubnet(addr, Number(prefix), family === 4 ? "ipv4" : "ipv6");
       else if (family) this.nets.addAddress(addr, family === 4 ? "ipv4" : "ipv6");
-      else this.names.add(entry.toLowerCase());
+      else this.names.add(withoutTrailingDots(entry));
     }
   }
   permits(hostname: string, address?: string): boolean {
-    if (this.names.has(hostname.toLowerCase())) return true;
+    if (this.names.has(withoutTrailingDots(hostname))) return true;
     const a = address ?? hostname;
     const family = net.isIP(a);
     return family !== 0 && this.nets.check(a, family === 4 ? "ipv4" : "ipv6");
