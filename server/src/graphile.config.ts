@@ -12,6 +12,7 @@ import type { ServerContext } from "./context";
 import { makeMaskError } from "./lib/errors";
 import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
 import { billingMutationsPlugin } from "./graphql/billingMutations";
+import { sessionCheckPlugin } from "./graphql/sessionCheck";
 import { CodedErrorsPlugin } from "./graphql/codedErrors";
 import { hardeningPreset } from "./graphql/hardening";
 import { graphqlMetricsPlugin } from "./middleware/installMetrics";
@@ -76,7 +77,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
+    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,

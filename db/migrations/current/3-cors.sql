@@ -14,6 +14,6 @@ create function app_private.publishable_key_origin(p_host text) returns boolean 
      where k.type = 'publishable' and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
        and (d = lower(p_host) or (d like '*.%' and length(p_host) > length(d) - 1 and right(lower(p_host), length(d) - 1) = substr(d, 2)))
   );
-$$ language sql stable set search_path to pg_catalog, public, pg_temp;
+$$ language sql stable;
 comment on function app_private.publishable_key_origin(text) is
   E'Owner pool: true when a live publishable key allows this host (CORS for publishable-key origins).';

@@ -7,7 +7,7 @@
 import type { Express, NextFunction, Request, Response } from "express";
 import { z } from "zod";
 import { AppError } from "../lib/errors";
-import type { AuthDeps } from "./sessions";
+import { sessionIsLive, SESSION_ENDED_MESSAGE, type AuthDeps } from "./sessions";
 import type { VerifiedIdentity } from "../types";
 
 export interface RouteContext<B> {
@@ -56,6 +56,9 @@ export function mountRoutes(app: Express, deps: AuthDeps, routes: AuthRoute[]): 
           body = parsed.data;
         }
         if (route.auth === "user" && !req.auth?.userId) throw new AppError("LOGIN", "Sign in to do that (send a Bearer access token).");
+        if (route.auth === "user" && deps.config.sessionRevocationCheck && req.auth!.sessionId) {
+          if (!(await sessionIsLive(deps.pool, req.auth!.sessionId, req.auth!.userId!))) throw new AppError("BADTK", SESSION_ENDED_MESSAGE);
+        }
         const result = await route.handler({ req, res, body, deps, identity: req.auth! });
         if (!res.headersSent) {
           if (result === undefined) res.status(204).end();

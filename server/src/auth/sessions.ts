@@ -122,6 +122,22 @@ export async function refreshSession(deps: AuthDeps, refreshToken: string): Prom
   return { accessToken, refreshToken: successor, tokenType: "Bearer", expiresIn: deps.tokens.ttlSeconds, tenantId: r.tenant_id };
 }
 
+/**
+ * SESSION_REVOCATION_CHECK: whether the session (refresh-token family) an access token names is still live,
+ * so a signed-out or revoked session's access tokens stop working on sensitive routes before they expire.
+ * One primary-key read; tokens without a `sid` have no session to check.
+ */
+export async function sessionIsLive(pool: AuthDeps["pool"], sessionId: string, userId: string): Promise<boolean> {
+  const { rows } = await pool.query({
+    name: "auth.session_is_live",
+    text: "select 1 from app_private.refresh_token_families where id = $1 and user_id = $2 and revoked_at is null and expires_at > now()",
+    values: [sessionId, userId],
+  });
+  return rows.length > 0;
+}
+
+export const SESSION_ENDED_MESSAGE = "This session was signed out or revoked; sign in again.";
+
 export async function revokeFamily(deps: AuthDeps, familyId: string, reason: string): Promise<void> {
   await deps.pool.query(
     "update app_private.refresh_token_families set revoked_at = now(), revoked_reason = $2 where id = $1 and revoked_at is null",
