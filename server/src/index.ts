@@ -58,12 +58,24 @@ async function main() {
   }
   if (stopping) return;
 
-  const base = `http://${config.host}:${config.port}`;
-  logger.info(
-    `LogicSpike Core is up in ${Date.now() - t0} ms: GraphQL ${base}/graphql` +
-      (config.isDev ? `, GraphiQL ${base}/graphiql` : "") +
-      `, health ${base}/readyz, worker ${worker ? "in-process" : "off (run `npm run worker`)"}`,
-  );
+  logger.info(banner(Date.now() - t0, worker ? "in-process" : "off (run `npm run worker`)"));
+}
+
+/** Where to go next, one line each. The first line keeps the form scripts and tests look for. */
+function banner(ms: number, workerState: string): string {
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
+  const lines = [
+    `LogicSpike Core is up in ${ms} ms: GraphQL ${base}/graphql` + (config.isDev ? `, GraphiQL ${base}/graphiql` : "") + `, health ${base}/readyz, worker ${workerState}`,
+  ];
+  if (config.isDev) {
+    lines.push(`  Start page   ${base}/ (links to everything below)`);
+    lines.push(`  GraphiQL     ${base}/graphiql (paste an access token into Headers: {"Authorization": "Bearer ..."})`);
+    lines.push(`  Sign in      ${config.appUrl}/sign-in · sign up ${config.appUrl}/sign-up (the pages email links open)`);
+    if (config.seedOnStart) lines.push("  Demo login   demo@logicspike.localhost / demo-password-123 (owner of Demo Workspace; seed data, development only)");
+    lines.push(`  Emails       ${config.smtpUrl ? "sent through SMTP_URL" : "not sent (SMTP_URL unset): logged here, links included"}`);
+  }
+  return lines.join("\n");
 }
 
 startup = main().catch(async (err) => {

@@ -50,7 +50,14 @@ beforeAll(async () => {
     });
     req.on("end", () => {
       received.push({ method: req.method!, url: req.url!, headers: req.headers, rawHeaders: req.rawHeaders, length, sha256: hash.digest("hex") });
-      res.writeHead(201, { "content-type": "application/json", "x-upstream": "crm", "set-cookie": "ls_refresh=planted; Path=/auth; HttpOnly" });
+      res.writeHead(201, {
+        "content-type": "application/json",
+        "x-upstream": "crm",
+        "set-cookie": "ls_refresh=planted; Path=/auth; HttpOnly",
+        // An upstream that would open itself to every origin: the gateway's CORS policy must win.
+        "access-control-allow-origin": "*",
+        "access-control-allow-credentials": "true",
+      });
       res.end(JSON.stringify({ ok: true, url: req.url }));
     });
   });
@@ -65,6 +72,7 @@ beforeAll(async () => {
   server = await startTestServer(db, {
     GATEWAY_KEY,
     GATEWAY_ROUTES: JSON.stringify({ crm: `http://127.0.0.1:${upstreamPort}`, down: `http://127.0.0.1:${deadPort}` }),
+    CORS_ORIGINS: "https://frontend.test",
   });
   user = await signUp(server);
   await db.superPool.query(
@@ -91,6 +99,7 @@ it("proxies /svc/<name>/* to the upstream with the prefix removed, query kept, r
   expect(res.status).toBe(201);
   expect(res.headers.get("x-upstream")).toBe("crm");
   expect(res.headers.get("set-cookie")).toBeNull(); // upstreams cannot set cookies on our origin
+  expect(res.headers.get("access-control-allow-origin")).toBeNull(); // nor CORS headers: no Origin, no CORS
   expect(await res.json()).toEqual({ ok: true, url: "/contacts/42?include=notes&x=1" });
   expect(received).toHaveLength(1);
   expect(received[0]).toMatchObject({ method: "PATCH", url: "/contacts/42?include=notes&x=1", length: 7 });
@@ -240,4 +249,17 @@ it("maps an unreachable upstream to 502 UPDWN without leaking the address", asyn
   const body = (await res.json()) as any;
   expect(body.error.code).toBe("UPDWN");
   expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+});
+
+it("answers CORS for /svc itself: an allowed origin gets our headers, never the upstream's, and a foreign one reaches no upstream", async () => {
+  const before = received.length;
+  const ok = await call("/svc/crm/contacts", { headers: { ...bearer(token), origin: "https://frontend.test" } });
+  expect(ok.status).toBe(201);
+  expect(ok.headers.get("access-control-allow-origin")).toBe("https://frontend.test");
+  expect(ok.headers.get("access-control-allow-credentials")).toBe("true");
+  const foreign = await call("/svc/crm/contacts", { method: "POST", headers: { ...bearer(token), origin: "https://evil.test" }, body: "{}" });
+  expect(foreign.status).toBe(403);
+  expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe("NOCRS");
+  expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+  expect(received.length).toBe(before + 1);
 });

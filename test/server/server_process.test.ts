@@ -23,6 +23,14 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
     expect(proc.output()).toContain(`GraphQL ${proc.url}/graphql`);
   });
 
+  it("says where to go next in development: start page, GraphiQL, the sign-in pages and how emails travel", () => {
+    expect(proc.output()).toContain(`Start page   ${proc.url}/`);
+    expect(proc.output()).toContain(`GraphiQL     ${proc.url}/graphiql`);
+    expect(proc.output()).toMatch(/Sign in +http:\/\/127\.0\.0\.1:\d+\/sign-in/);
+    expect(proc.output()).toContain("Emails       not sent (SMTP_URL unset)");
+    expect(proc.output()).not.toContain("Demo login"); // SEED_ON_START=false here: no demo account to announce
+  });
+
   it("serves Ruru at /graphiql in development, wired to /graphql", async () => {
     const res = await fetch(`${proc.url}/graphiql`);
     expect(res.status).toBe(200);

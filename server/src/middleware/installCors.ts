@@ -5,6 +5,7 @@ import type { Config, CorsOrigin } from "../config";
 import { getContext } from "../context";
 import { getCustomDomainLookup, type CustomDomainLookup } from "../lib/customDomains";
 import { AppError } from "../lib/errors";
+import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, underPrefix } from "../lib/requestPath";
 
 /**
  * Browsers on other origins (README "Frontends on another origin").
@@ -31,13 +32,13 @@ import { AppError } from "../lib/errors";
  * except GET/HEAD outside the API prefixes: pages and health checks) and for a
  * preflight asking for a method or header we do not accept.
  */
-export const CORS_PREFIXES = ["/graphql", "/auth", "/svc", "/billing", "/audit"];
+export const CORS_PREFIXES = [GRAPHQL_PATH, AUTH_PREFIX, SERVICE_PREFIX, "/billing", "/audit"];
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 const ALLOWED_HEADERS = ["accept", "authorization", "content-type", "idempotency-key", "x-api-key", "x-request-id"];
 const EXPOSED_HEADERS = ["x-request-id", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"];
 
-const PUBLISHABLE_PREFIXES = ["/graphql", "/svc"];
-const under = (prefixes: string[], path: string) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+const PUBLISHABLE_PREFIXES = [GRAPHQL_PATH, SERVICE_PREFIX];
+const under = (prefixes: string[], path: string) => prefixes.some((prefix) => underPrefix(path, prefix));
 const CACHE_MAX = 10_000;
 
 /** trusted: configuration or a verified custom domain (credentials allowed); publishable: a pk_ key's site. */

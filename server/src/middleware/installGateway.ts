@@ -68,9 +68,11 @@ export default function installGateway(app: Express): void {
         proxyTimeout: config.gateway.timeoutMs,
         on: {
           proxyReq: (proxyReq, req) => injectTrustedHeaders(proxyReq, req, gatewayKey),
-          // Upstreams share our origin: they may not set cookies on it (e.g. overwrite the refresh cookie).
+          // Upstreams share our origin: they may not set cookies on it (e.g. overwrite the refresh cookie),
+          // nor widen our CORS policy (installCors already answered for this origin).
           proxyRes: (proxyRes) => {
             delete proxyRes.headers["set-cookie"];
+            for (const name of Object.keys(proxyRes.headers)) if (name.startsWith("access-control-")) delete proxyRes.headers[name];
           },
           error: upstreamError(service),
         },
