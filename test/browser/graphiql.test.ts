@@ -29,7 +29,12 @@ it("runs a query with a bearer token in Ruru and renders the result", async () =
   const page = await browser.newPage();
   const offsite: string[] = [];
   page.on("request", (r) => !r.url().startsWith(proc!.url) && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && offsite.push(r.url()));
-  await page.goto(`${proc.url}/graphiql`, { waitUntil: "networkidle" });
+  const refused: string[] = [];
+  page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
+  const served = await page.goto(`${proc.url}/graphiql`, { waitUntil: "networkidle" });
+  // Served under helmet's policy (GraphiQL's variant): framing denied, our origin only.
+  expect(served!.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+  expect(served!.headers()["x-frame-options"]).toBe("DENY");
 
   // Query editor (the first Monaco editor), then the Headers editor.
   await page.locator(".monaco-editor").first().click();
@@ -47,6 +52,7 @@ it("runs a query with a bearer token in Ruru and renders the result", async () =
   const shown = (await response.innerText()).replace(/\s+/g, " ");
   expect(shown).toContain(`"currentUser": { "email": "${email}", "name": "Browser" }`);
   expect(shown).not.toContain('"errors"');
-  // Ruru is served entirely by our server (works offline, no third-party CDN).
+  // Ruru is served entirely by our server (works offline, no third-party CDN), and nothing it does is refused by the CSP.
   expect(offsite).toEqual([]);
+  expect(refused).toEqual([]);
 });
