@@ -3,14 +3,14 @@
  * Connects as the owner via DATABASE_URL; does not migrate (the migrate
  * service or the server does that).
  */
-import { loadConfig } from "../../server/src/config";
+import { loadConfigOrExit } from "../../server/src/config";
 import { resolveDatabase } from "../../server/src/db/urls";
 import { logger } from "../../server/src/lib/logger";
 import { makePgPool } from "../../server/src/lib/pgPool";
 import { startWorker } from "./worker";
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const db = await resolveDatabase(config);
   const pool = makePgPool(db.urls.owner, "worker", { max: config.workerConcurrency + 2 });
   const runner = await startWorker({ pgPool: pool, concurrency: config.workerConcurrency });

@@ -511,6 +511,19 @@ export function logFormat(value: string | undefined, isDev: boolean): "pretty" |
 }
 
 /**
+ * For entry points (`npm start`, `npm run worker`): a setting that does not parse ends the process with its
+ * message on one line, exit code 2, instead of a stack trace through the loader.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    process.stderr.write(`LogicSpike Core cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+}
+
+/**
  * TRUST_PROXY: unset/`false` trusts no proxy (req.ip is the socket address);
  * `true` trusts every hop (only behind a proxy that overwrites
  * X-Forwarded-For); a number trusts that many hops; anything else is passed to

@@ -7,12 +7,12 @@ import "./lib/graphileEnv";
 import type { Runner } from "graphile-worker";
 import { startWorker } from "../../functions/src/worker";
 import { makeServer, type LogicSpikeServer } from "./app";
-import { loadConfig } from "./config";
+import { loadConfigOrExit } from "./config";
 import { prepareDatabase } from "./db/prepare";
 import type { ResolvedDatabase } from "./db/urls";
 import { logger } from "./lib/logger";
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 let db: ResolvedDatabase | undefined;
 let srv: LogicSpikeServer | undefined;
 let worker: Runner | undefined;

@@ -45,7 +45,7 @@ afterAll(async () => {
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 
 /** Runs `fetch` inside the page (so the browser applies CORS); a blocked call resolves to { blocked: message }. */
-function call(page: Page, path: string, init: { method?: string; headers?: Record<string, string>; body?: string; credentials?: RequestCredentials; mode?: RequestMode }) {
+function call(page: Page, path: string, init: { method?: string; headers?: Record<string, string>; body?: string; credentials?: "include" | "omit" | "same-origin"; mode?: "cors" | "no-cors" | "same-origin" }) {
   return page.evaluate(
     async ({ url, init }) => {
       try {

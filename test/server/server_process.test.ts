@@ -54,6 +54,16 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
     );
   });
 
+  it("refuses a setting that does not parse with one clear line, not a stack trace", async () => {
+    const failed = await spawnServerProcess(getDb().urls, { CORS_ORIGINS: "https://app.example.com/path" }).then(
+      () => "started",
+      (err: Error) => err.message,
+    );
+    expect(failed).toMatch(/exited early \(2\)/);
+    expect(failed).toMatch(/LogicSpike Core cannot start: CORS_ORIGINS: "https:\/\/app\.example\.com\/path" is not an origin\. Use exact origins such as/);
+    expect(failed).not.toMatch(/at loadConfig/);
+  });
+
   it("shuts down gracefully on SIGTERM with exit code 0", async () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const other = await spawnServerProcess(getDb().urls, {

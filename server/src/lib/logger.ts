@@ -18,7 +18,15 @@ const options: pino.LoggerOptions = {
     censor: "[redacted]",
   },
 };
-const format = logFormat(process.env.LOG_FORMAT, (process.env.NODE_ENV || "development") === "development");
+/** A bad LOG_FORMAT falls back to JSON here; loadConfig reports it (the logger exists before the config is read). */
+function chosenFormat(): "pretty" | "json" {
+  try {
+    return logFormat(process.env.LOG_FORMAT, (process.env.NODE_ENV || "development") === "development");
+  } catch {
+    return "json";
+  }
+}
+const format = chosenFormat();
 export const logger =
   format === "pretty"
     ? pino(options, pretty({ sync: true, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" }))
