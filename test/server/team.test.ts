@@ -3,7 +3,7 @@
  * (emailed by the worker over real SMTP), roles, custom roles, removal,
  * leaving, ownership transfer and workspace deletion.
  */
-import { as, signUp, switchTenant, type TestUser } from "../helpers/auth";
+import { as, login, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -125,7 +125,10 @@ describe("roles and membership changes", () => {
     const admin = await teammate(owner, "admin");
     expect((await as(server, admin.teamToken)(CHANGE, { id: member.membershipId, role: "admin" })).body.data?.changeMemberRole.result.role).toBe("admin");
     expect(code(await as(server, admin.teamToken)(CHANGE, { id: member.membershipId, role: "owner" }))).toBe("DNIED");
-    expect(code(await as(server, member.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("DNIED");
+    // The promotion ended the member's sessions in this workspace: their old token can no longer write at all.
+    expect(code(await as(server, member.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("BADTK");
+    const plain = await teammate(owner);
+    expect(code(await as(server, plain.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("DNIED");
     const [ownerMembership] = await q("select id from app_public.memberships where tenant_id = $1 and user_id = $2", [owner.tenantId, owner.userId]);
     expect(code(await as(server, owner.accessToken)(CHANGE, { id: ownerMembership.id, role: "admin" }))).toBe("LSTOW");
     expect((await q("select role from app_public.memberships where id = $1", [ownerMembership.id]))[0].role).toBe("owner");
@@ -143,7 +146,9 @@ describe("roles and membership changes", () => {
       role: null,
       customRoleId: roleId,
     });
-    const token = await switchTenant(server, member, owner.tenantId);
+    // The role change ended the member's sessions there (SESSION_REVOCATION_CHECK refuses them at once): sign in again.
+    const again = await login(server, member.email, member.password);
+    const token = await switchTenant(server, again.body, owner.tenantId);
     const payload = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString());
     expect(payload).toMatchObject({ role: "editor", perms: ["blog:posts.publish", "blog:posts.read", "blog:posts.write"] });
 
