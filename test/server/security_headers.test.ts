@@ -18,6 +18,7 @@ beforeAll(async () => {
     JWT_PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     REFRESH_TOKEN_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_URL: getDb().urls.owner,
+    PUBLIC_URL: "https://api.logicspike.test",
   });
 });
 afterAll(async () => {
@@ -57,11 +58,29 @@ describe.each([
   });
 });
 
-it("sends HSTS (a year, subdomains) and upgrade-insecure-requests in production", async () => {
+it("sends HSTS (a year, subdomains) and, served over https, upgrade-insecure-requests in production", async () => {
   const res = await fetch(`${production.url}/healthz`);
   expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
   expect(directives(res.headers.get("content-security-policy"))["upgrade-insecure-requests"]).toEqual([]);
   expect(res.headers.get("x-frame-options")).toBe("DENY");
+});
+
+it("does not upgrade subresources of a production server reached over plain http (a LAN deployment)", async () => {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const plain = await startTestServer(getDb(), {
+    NODE_ENV: "production",
+    JWT_PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    REFRESH_TOKEN_SECRET: randomBytes(32).toString("base64url"),
+    DATABASE_URL: getDb().urls.owner,
+    PUBLIC_URL: "http://192.168.1.20:3000",
+  });
+  try {
+    const csp = directives((await fetch(`${plain.url}/healthz`)).headers.get("content-security-policy"));
+    expect(csp["upgrade-insecure-requests"]).toBeUndefined();
+    expect(csp["script-src"]).toEqual(["'self'"]);
+  } finally {
+    await plain.close();
+  }
 });
 
 it("relaxes the CSP only for GraphiQL's own paths, still without framing or third-party hosts", async () => {

@@ -9,7 +9,8 @@ import type { Config } from "../config";
  * carry tokens in the URL), HSTS for a year in production only (a development
  * server on http://127.0.0.1 must stay reachable), and a Content-Security-
  * Policy that allows only our own origin: no inline scripts, no third-party
- * hosts, no plugins.
+ * hosts, no plugins; with `upgrade-insecure-requests` in production when
+ * PUBLIC_URL is https.
  *
  * GraphiQL (Ruru, development only) ships inline bootstrap scripts and
  * styles and runs Monaco in module workers, so /graphiql and its static files
@@ -34,10 +35,12 @@ const BASE_DIRECTIVES = {
 
 function headersFor(config: Config, directives: Record<string, string[]>) {
   const production = config.env === "production";
+  // Only where we are served over https: on a plain-http deployment (a LAN address) it would break our own pages.
+  const upgrade = production && config.publicUrl.startsWith("https:");
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: production ? { ...directives, "upgrade-insecure-requests": [] } : directives,
+      directives: upgrade ? { ...directives, "upgrade-insecure-requests": [] } : directives,
     },
     frameguard: { action: "deny" },
     referrerPolicy: { policy: "no-referrer" },
