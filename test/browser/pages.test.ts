@@ -8,7 +8,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { generate } from "otplib";
 import type { Browser, Locator, Page } from "playwright-core";
 import { GOOD_PASSWORD, uniqueEmail } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
@@ -19,6 +18,7 @@ import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess
 import { useTestSmtp } from "../helpers/smtp";
 import { loadConfig } from "../../server/src/config";
 import { PAGES } from "../../server/src/pages/pages";
+import { totp, wrongCode } from "../helpers/totp";
 
 const ROOT = path.join(__dirname, "..", "..");
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "sdk", "generated", "persisted-documents.json"), "utf8")) as Record<string, string>;
@@ -261,21 +261,6 @@ it("signs in with the authenticator-app step when the account has two-factor aut
   await page.getByRole("button", { name: "Verify" }).click();
   await shows(page.locator("#signed-in-as"), `You are signed in as ${email}`);
 });
-
-/** The code for the current step + offset, never computed in the last 3 s of a step (it could roll over in flight). */
-async function totp(secret: string, offset = 0): Promise<string> {
-  const left = 30 - ((Date.now() / 1000) % 30);
-  if (left < 3) await new Promise((r) => setTimeout(r, left * 1000 + 100));
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
-}
-
-/** A well-formed code that none of the steps the server accepts now would produce. */
-async function wrongCode(secret: string): Promise<string> {
-  const valid = new Set(await Promise.all([-1, 0, 1].map((o) => totp(secret, o))));
-  let n = 0;
-  while (valid.has(String(n).padStart(6, "0"))) n++;
-  return String(n).padStart(6, "0");
-}
 
 it("accepts an invitation: the invitee signs up on the page, comes back, joins and is switched to the workspace", async () => {
   const workspace = `Rocket Works ${Date.now()}`;

@@ -5,10 +5,10 @@
  * step that signed someone in can never be used again.
  */
 import { createHash } from "node:crypto";
-import { generate } from "otplib";
 import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, type TestUser } from "../../helpers/auth";
 import { useTestDatabase } from "../../helpers/db";
 import { startTestServer, type TestServer } from "../../helpers/server";
+import { totp, wrongCode } from "../../helpers/totp";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -18,22 +18,6 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The code for the current step + offset, never generated in the last 3 s of a step (so it cannot roll over in flight). */
-async function totp(secret: string, offset = 0): Promise<string> {
-  const left = 30 - ((Date.now() / 1000) % 30);
-  if (left < 3) await sleep(left * 1000 + 100);
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
-}
-
-/** A well-formed code that matches none of the steps the server accepts now. */
-async function wrongCode(secret: string): Promise<string> {
-  const valid = new Set(await Promise.all([-1, 0, 1].map((o) => totp(secret, o))));
-  let n = 0;
-  while (valid.has(String(n).padStart(6, "0"))) n++;
-  return String(n).padStart(6, "0");
-}
 
 async function enrolledUser(): Promise<{ user: TestUser; secret: string; recoveryCodes: string[] }> {
   const user = await signUp(server);
