@@ -25,7 +25,7 @@ import { parse } from "yaml";
 
 const ROOT = path.join(__dirname, "..");
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), "utf8");
-const CONFIG = "server/src/config.ts";
+const CONFIG = "core/config.ts";
 /** Names of secrets: never a default in compose, always empty in .env.example. */
 const SECRET = /(PASSWORD|SECRET|_KEY|TOKEN)$|^(SMTP|REDIS)_URL$/;
 
@@ -48,7 +48,7 @@ const NOT_PASSED: Record<string, string> = {
   DATABASE_NAME: "DATABASE_URL spells the database name, and wins; a second spelling could only disagree",
   DATABASE_AUTHENTICATOR: "AUTH_DATABASE_URL spells the role name, and wins",
   DATABASE_AUTHENTICATOR_PASSWORD: "AUTH_DATABASE_URL carries the password (compose builds it from this .env value)",
-  GRAPHILE_ENV: "derived from NODE_ENV (server/src/lib/graphileEnv.ts); set apart it could put Grafast in development mode",
+  GRAPHILE_ENV: "derived from NODE_ENV (server/src/graphql/graphileEnv.ts); set apart it could put Grafast in development mode",
   GRAPHQL_PERSISTED_DOCUMENTS_FILE: "a path inside the image; the default is the manifest built into it with the SDK",
   GOOGLE_ISSUER: "tests only (a local OIDC server); in production another issuer could vouch for Google identities",
   RAZORPAY_API_URL: "tests only (a fake Razorpay); in production it would send the API key elsewhere",

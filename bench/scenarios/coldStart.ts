@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createEmbeddedPostgres } from "../../server/src/db/embedded";
+import { createEmbeddedPostgres } from "../../core/db/embedded";
 import { freePort } from "../../test/helpers/postgres";
 import { ratioResult, type BenchResult } from "../lib";
 

@@ -4,7 +4,7 @@
  * the same transaction shape (begin; set_config...; select; commit) behind a
  * bare node:http server. Both over HTTP with the same autocannon settings.
  */
-import { pgSettingsFor } from "../../server/src/graphile.config";
+import { pgSettingsFor } from "../../core/tenancy";
 import { startTestServer } from "../../test/helpers/server";
 import { load, ratioResult, rawPgServer, type BenchEnv, type BenchResult } from "../lib";
 

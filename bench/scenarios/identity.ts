@@ -9,8 +9,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { verify as argon2Verify } from "@node-rs/argon2";
-import { hashPassword } from "../../server/src/auth/passwords";
-import type { AuthDeps } from "../../server/src/auth/sessions";
+import { hashPassword } from "../../server/src/identity/passwords";
+import type { AuthDeps } from "../../server/src/identity/sessions";
 import { GOOD_PASSWORD, signUp } from "../../test/helpers/auth";
 import { startTestServer } from "../../test/helpers/server";
 import { closedLoop, load, ratioResult, type BenchEnv, type BenchResult } from "../lib";

@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { pgSettingsFor } from "../../server/src/graphile.config";
+import { pgSettingsFor } from "../../core/tenancy";
 import { signUp } from "../../test/helpers/auth";
 import { identityOf } from "../../test/helpers/db";
 import { startTestServer } from "../../test/helpers/server";

@@ -17,7 +17,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startWorker } from "../../functions/src/worker";
-import { makePgPool } from "../../server/src/lib/pgPool";
+import { makePgPool } from "../../core/db/pool";
 import { webhookHeaders } from "../../functions/src/lib/webhooks/sign";
 import { createEndpoint, newWorkspace } from "../../test/helpers/webhooks";
 import { alternate, closedLoop, ratioResult, type BenchEnv, type BenchResult } from "../lib";

@@ -3,10 +3,10 @@
  * Connects as the owner via DATABASE_URL; does not migrate (the migrate
  * service or the server does that).
  */
-import { loadConfigOrExit } from "../../server/src/config";
-import { resolveDatabase } from "../../server/src/db/urls";
-import { logger } from "../../server/src/lib/logger";
-import { makePgPool } from "../../server/src/lib/pgPool";
+import { loadConfigOrExit } from "../../core/config";
+import { resolveDatabase } from "../../core/db/urls";
+import { logger } from "../../core/logger";
+import { makePgPool } from "../../core/db/pool";
 import { startWorker } from "./worker";
 
 async function main() {

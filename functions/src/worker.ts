@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Pool } from "pg";
 import { Logger, parseCrontab, run, runOnce, type Runner, type Task, type TaskList } from "graphile-worker";
-import { pinoLogFactory } from "../../server/src/lib/logger";
+import { pinoLogFactory } from "../../core/logger";
 
 export const TASKS_DIR = path.join(__dirname, "tasks");
 export const CRONTAB_FILE = path.join(__dirname, "..", "crontab");

@@ -6,26 +6,26 @@
  */
 import http from "node:http";
 import express from "express";
-import type { Config } from "./config";
+import type { Config } from "../../core/config";
 import type { ServerContext } from "./context";
-import type { DatabaseUrls } from "./db/urls";
-import installAudit from "./middleware/installAudit";
-import installAuth from "./middleware/installAuth";
-import installBilling from "./middleware/installBilling";
-import installCanonicalPath from "./middleware/installCanonicalPath";
-import installCors from "./middleware/installCors";
-import installDatabasePools from "./middleware/installDatabasePools";
-import installErrorHandler from "./middleware/installErrorHandler";
-import installGateway from "./middleware/installGateway";
-import installHealth from "./middleware/installHealth";
-import installMetrics from "./middleware/installMetrics";
-import installPages from "./middleware/installPages";
-import installPostGraphile from "./middleware/installPostGraphile";
-import installRateLimit, { installAuthRateLimit } from "./middleware/installRateLimit";
-import installRequestId from "./middleware/installRequestId";
-import installSecurityHeaders from "./middleware/installSecurityHeaders";
-import installServiceAuth from "./middleware/installServiceAuth";
-import installTlsAsk from "./middleware/installTlsAsk";
+import type { DatabaseUrls } from "../../core/db/urls";
+import installAudit from "./audit/installAudit";
+import installAuth from "./identity/installAuth";
+import installBilling from "./billing/installBilling";
+import installCanonicalPath from "./http/installCanonicalPath";
+import installCors from "./http/installCors";
+import installDatabasePools from "./http/installDatabasePools";
+import installErrorHandler from "./http/installErrorHandler";
+import installGateway from "./gateway/installGateway";
+import installHealth from "./http/installHealth";
+import installMetrics from "./http/installMetrics";
+import installPages from "./pages/installPages";
+import installPostGraphile from "./graphql/installPostGraphile";
+import installRateLimit, { installAuthRateLimit } from "./rateLimits/installRateLimit";
+import installRequestId from "./http/installRequestId";
+import installSecurityHeaders from "./http/installSecurityHeaders";
+import installServiceAuth from "./gateway/installServiceAuth";
+import installTlsAsk from "./domains/installTlsAsk";
 
 export interface LogicSpikeServer {
   app: express.Express;

@@ -4,10 +4,10 @@
  */
 import type { Express } from "express";
 import type { Pool } from "pg";
-import type { Config } from "./config";
-import type { DatabaseUrls } from "./db/urls";
-import type { DatabaseHealth } from "./lib/dbHealth";
-import type { Metrics } from "./middleware/installMetrics";
+import type { Config } from "../../core/config";
+import type { DatabaseUrls } from "../../core/db/urls";
+import type { DatabaseHealth } from "../../core/db/health";
+import type { Metrics } from "./http/installMetrics";
 
 export interface ServerContext {
   config: Config;

@@ -3,44 +3,21 @@
  * a transaction whose settings come from the verified identity (never from
  * anything a client sends unsigned).
  */
-import { isIP } from "node:net";
 import type { Request } from "express";
 import { PgSimplifyInflectionPreset } from "@graphile/simplify-inflection";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { makePgService } from "postgraphile/adaptors/pg";
 import type { ServerContext } from "./context";
-import { makeMaskError } from "./lib/errors";
-import { apiKeyUsagePlugin } from "./auth/apiKeyUsagePlugin";
-import { billingMutationsPlugin } from "./graphql/billingMutations";
-import { sessionCheckPlugin } from "./graphql/sessionCheck";
+import { makeMaskError } from "../../core/errors";
+import { apiKeyUsagePlugin } from "./apiKeys/apiKeyUsagePlugin";
+import { billingMutationsPlugin } from "./billing/billingMutations";
+import { sessionCheckPlugin } from "./identity/sessionCheckPlugin";
 import { CodedErrorsPlugin } from "./graphql/codedErrors";
 import { hardeningPreset } from "./graphql/hardening";
-import { graphqlMetricsPlugin } from "./middleware/installMetrics";
-import { RealtimePlugin } from "./graphql/realtime";
-import { connectionFor } from "./graphql/websocket";
-import type { VerifiedIdentity } from "./types";
-
-/**
- * The transaction settings for a request: the single place identity becomes SQL state.
- * The request id and client IP (Express `req.ip`, which honours TRUST_PROXY) are
- * not identity: the audit log records them (app_private.tg__audit).
- */
-export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string, clientIp?: string): Record<string, string> {
-  const base: Record<string, string> = requestId ? { "app.request_id": requestId } : {};
-  if (clientIp && isIP(clientIp)) base["app.client_ip"] = clientIp;
-  if (!identity) return { ...base, role: "app_anonymous" };
-  return {
-    ...base,
-    role: identity.role,
-    "jwt.claims.user_id": identity.userId ?? "",
-    "jwt.claims.tenant_id": identity.tenantId ?? "",
-    "jwt.claims.permissions": identity.permissions.join(" "),
-    "jwt.claims.services": identity.services.join(" "),
-    "jwt.claims.api_key_id": identity.apiKeyId ?? "",
-    "jwt.claims.session_id": identity.sessionId ?? "",
-    "jwt.claims.aal": identity.aal ?? "",
-  };
-}
+import { graphqlMetricsPlugin } from "./http/installMetrics";
+import { RealtimePlugin } from "./realtime/realtime";
+import { connectionFor } from "./realtime/websocket";
+import { pgSettingsFor, type VerifiedIdentity } from "../../core/tenancy";
 
 /**
  * A response carrying a "database unavailable" error gets HTTP 503 (with

@@ -3,14 +3,14 @@
  * database -> migrations -> dev seed -> HTTP server -> in-process worker.
  * SIGINT/SIGTERM shut down in reverse order, whatever stage start-up reached.
  */
-import "./lib/graphileEnv";
+import "./graphql/graphileEnv";
 import type { Runner } from "graphile-worker";
 import { startWorker } from "../../functions/src/worker";
 import { makeServer, type LogicSpikeServer } from "./app";
-import { loadConfigOrExit } from "./config";
-import { prepareDatabase } from "./db/prepare";
-import type { ResolvedDatabase } from "./db/urls";
-import { logger } from "./lib/logger";
+import { loadConfigOrExit } from "../../core/config";
+import { prepareDatabase } from "../../core/db/prepare";
+import type { ResolvedDatabase } from "../../core/db/urls";
+import { logger } from "../../core/logger";
 
 const config = loadConfigOrExit();
 let db: ResolvedDatabase | undefined;

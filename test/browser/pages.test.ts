@@ -16,7 +16,7 @@ import { runJobs } from "../helpers/jobs";
 import { startTestServer } from "../helpers/server";
 import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
 import { useTestSmtp } from "../helpers/smtp";
-import { loadConfig } from "../../server/src/config";
+import { loadConfig } from "../../core/config";
 import { PAGES } from "../../server/src/pages/pages";
 import { totp, wrongCode } from "../helpers/totp";
 

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ERROR_CODES } from "../../server/src/lib/errors";
+import { ERROR_CODES } from "../../core/errors";
 import { useTestDatabase } from "../helpers/db";
 
 const REQUEST_ROLES = ["app_anonymous", "app_user", "app_api_key"];

@@ -7,7 +7,7 @@
  * the chain verifiable.
  */
 import type pg from "pg";
-import type { VerifiedIdentity } from "../../server/src/types";
+import type { VerifiedIdentity } from "../../core/tenancy";
 import { asOwner, asRequestRole, asSuperuser, attempt, becomeRequestRole, identityOf, useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();

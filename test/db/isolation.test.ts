@@ -7,7 +7,7 @@
  * B's rows are there, so the negatives mean something.
  */
 import type pg from "pg";
-import type { VerifiedIdentity } from "../../server/src/types";
+import type { VerifiedIdentity } from "../../core/tenancy";
 import { asRequestRole, asSuperuser, attempt, identityOf, useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();

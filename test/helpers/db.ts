@@ -5,10 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { pgSettingsFor } from "../../server/src/graphile.config";
-import type { DatabaseUrls } from "../../server/src/db/urls";
-import { withCredentials, withDatabase } from "../../server/src/db/urls";
-import type { VerifiedIdentity } from "../../server/src/types";
+import { pgSettingsFor } from "../../core/tenancy";
+import type { DatabaseUrls } from "../../core/db/urls";
+import { withCredentials, withDatabase } from "../../core/db/urls";
+import type { VerifiedIdentity } from "../../core/tenancy";
 
 export interface TestDatabase {
   name: string;

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { makeServer, type LogicSpikeServer } from "../../server/src/app";
-import { loadConfig } from "../../server/src/config";
+import { loadConfig } from "../../core/config";
 import type { TestDatabase } from "./db";
 
 export interface TestServer {

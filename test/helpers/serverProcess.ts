@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { DatabaseUrls } from "../../server/src/db/urls";
+import type { DatabaseUrls } from "../../core/db/urls";
 import { freePort } from "./postgres";
 
 const ROOT = path.join(__dirname, "..", "..");

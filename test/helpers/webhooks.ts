@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { VerifiedIdentity } from "../../server/src/types";
+import type { VerifiedIdentity } from "../../core/tenancy";
 import { becomeRequestRole, type TestDatabase } from "./db";
 import { runJobs } from "./jobs";
 

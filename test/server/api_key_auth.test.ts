@@ -6,8 +6,8 @@
  * the key as used.
  */
 import http from "node:http";
-import type { ApiKeyService } from "../../server/src/auth/apiKeys";
-import type { VerifiedIdentity } from "../../server/src/types";
+import type { ApiKeyService } from "../../server/src/apiKeys/apiKeys";
+import type { VerifiedIdentity } from "../../core/tenancy";
 import { as, bearer, signUp, type TestUser } from "../helpers/auth";
 import { asRequestRole, useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";

@@ -4,7 +4,7 @@
  * preflight answers, and that a disallowed origin or preflight gets 403 NOCRS
  * without CORS headers and changes nothing. Start-up refuses a bad CORS_ORIGINS.
  */
-import { loadConfig } from "../../server/src/config";
+import { loadConfig } from "../../core/config";
 import { as, GOOD_PASSWORD, signUp, uniqueEmail } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";

@@ -3,8 +3,8 @@
  * serving a half-configured gateway.
  */
 import express from "express";
-import { loadConfig } from "../../server/src/config";
-import { getGatewayKey } from "../../server/src/lib/gatewayKey";
+import { loadConfig } from "../../core/config";
+import { getGatewayKey } from "../../server/src/gateway/gatewayKey";
 
 const appWith = (env: Record<string, string>) => {
   const app = express();

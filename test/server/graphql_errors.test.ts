@@ -7,7 +7,7 @@
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { GraphQLError } from "postgraphile/graphql";
-import { makeMaskError } from "../../server/src/lib/errors";
+import { makeMaskError } from "../../core/errors";
 import { bearer, signUp, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";

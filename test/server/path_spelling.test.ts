@@ -1,5 +1,5 @@
 /**
- * One spelling per path (server/src/lib/requestPath.ts, installCanonicalPath):
+ * One spelling per path (server/src/http/requestPath.ts, installCanonicalPath):
  * case, doubled and trailing slashes, percent-encoded letters and the
  * absolute form all reach the same limit and the same checks as the plain
  * path; dot segments, malformed `%` and `\` are refused; an encoded `/`
@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { bearer, signUp } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
-import { canonicalTarget, isApiLimited, isAuthLimited, serviceRoute } from "../../server/src/lib/requestPath";
+import { canonicalTarget, isApiLimited, isAuthLimited, serviceRoute } from "../../server/src/http/requestPath";
 
 describe("canonicalTarget", () => {
   it.each([

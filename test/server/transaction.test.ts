@@ -3,8 +3,8 @@
  * (registration, Google sign-in, MFA, billing, the webhook drain, the seed).
  */
 import type pg from "pg";
-import { makePgPool } from "../../server/src/lib/pgPool";
-import { inTransaction, withTransaction } from "../../server/src/lib/transaction";
+import { makePgPool } from "../../core/db/pool";
+import { inTransaction, withTransaction } from "../../core/db/transaction";
 import { useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();

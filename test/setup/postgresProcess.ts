@@ -10,13 +10,13 @@
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { loadKeyMaterial } from "../../server/src/auth/keys";
-import { loadConfig } from "../../server/src/config";
-import { createEmbeddedPostgres } from "../../server/src/db/embedded";
-import { migrateDatabase } from "../../server/src/db/migrate";
-import { ensureDatabase, ensureRoles } from "../../server/src/db/setup";
-import type { DatabaseUrls } from "../../server/src/db/urls";
-import { withCredentials } from "../../server/src/db/urls";
+import { loadKeyMaterial } from "../../server/src/identity/keys";
+import { loadConfig } from "../../core/config";
+import { createEmbeddedPostgres } from "../../core/db/embedded";
+import { migrateDatabase } from "../../core/db/migrate";
+import { ensureDatabase, ensureRoles } from "../../core/db/setup";
+import type { DatabaseUrls } from "../../core/db/urls";
+import { withCredentials } from "../../core/db/urls";
 
 const env = (name: string) => {
   const v = process.env[name];

@@ -4,7 +4,7 @@
  * so a fresh `npm start` never needs a mail server.
  */
 import nodemailer, { type Transporter } from "nodemailer";
-import { logger } from "../../../server/src/lib/logger";
+import { logger } from "../../../core/logger";
 
 export interface Email {
   to: string;

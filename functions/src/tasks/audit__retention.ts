@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 
 interface Payload {
   /** Overrides AUDIT_RETENTION_DAYS for one run (operators, tests). */

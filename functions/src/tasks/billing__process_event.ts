@@ -1,8 +1,8 @@
 import type { Task } from "graphile-worker";
-import { makeProvider } from "../../../server/src/billing";
-import { applyChanges } from "../../../server/src/billing/apply";
-import { loadConfig } from "../../../server/src/config";
-import { inTransaction } from "../../../server/src/lib/transaction";
+import { makeProvider } from "../../../core/billing";
+import { applyChanges } from "../../../core/billing/apply";
+import { loadConfig } from "../../../core/config";
+import { inTransaction } from "../../../core/db/transaction";
 
 interface Payload {
   provider: string;

@@ -1,6 +1,6 @@
 import { Resolver } from "node:dns/promises";
 import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 
 interface Payload {
   id: string;

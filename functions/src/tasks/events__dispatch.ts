@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Logger, Task } from "graphile-worker";
-import { loadConfig, type Config } from "../../../server/src/config";
-import { inTransaction } from "../../../server/src/lib/transaction";
+import { loadConfig, type Config } from "../../../core/config";
+import { inTransaction } from "../../../core/db/transaction";
 import { attempt, type AttemptRecord, type AttemptTarget } from "../lib/webhooks/attempt";
 import { subscriberTypes } from "../subscribers";
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
 
 interface Payload {

@@ -1,6 +1,6 @@
 import type { Task } from "graphile-worker";
 import { assertNotificationJob } from "../lib/notificationJob";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
 
 /** Emails one notification (queued by app_private.notify_event when the user chose email for the type). */

@@ -1,6 +1,6 @@
 import type { Task } from "graphile-worker";
 import { assertNotificationJob } from "../lib/notificationJob";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 import { postWebhook } from "../lib/webhooks/http";
 
 /**

@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../server/src/config";
+import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
 import { assertUserPayload, loadUser } from "../lib/userEmails";
 

@@ -12,9 +12,9 @@
  * by the provider's ids, which is what the webhooks later look up.
  */
 import type { Pool } from "pg";
-import { AppError } from "../lib/errors";
-import { withTransaction } from "../lib/transaction";
-import type { BillingProvider } from "./provider";
+import { AppError } from "../../../core/errors";
+import { withTransaction } from "../../../core/db/transaction";
+import type { BillingProvider } from "../../../core/billing/provider";
 
 export interface BillingActor {
   tenantId: string;

@@ -5,8 +5,8 @@
  * Same database resolution as `npm run db:*` (embedded unless DATABASE_URL).
  */
 import pg from "pg";
-import { loadConfig } from "../config";
-import { resolveDatabase } from "../db/urls";
+import { loadConfig } from "../../../core/config";
+import { resolveDatabase } from "../../../core/db/urls";
 
 async function main() {
   const db = await resolveDatabase(loadConfig());

@@ -2,12 +2,12 @@
  * `npm run db:<command>`: setup | migrate | reset | commit | seed.
  * Uses the same database resolution as `npm start` (embedded unless DATABASE_URL).
  */
-import { loadConfig } from "../config";
-import { commitMigration, migrateDatabase, resetDatabase } from "../db/migrate";
-import { seedDatabase } from "../db/seed";
-import { setupDatabase } from "../db/setup";
-import { resolveDatabase } from "../db/urls";
-import { logger } from "../lib/logger";
+import { loadConfig } from "../../../core/config";
+import { commitMigration, migrateDatabase, resetDatabase } from "../../../core/db/migrate";
+import { seedDatabase } from "../../../core/db/seed";
+import { setupDatabase } from "../../../core/db/setup";
+import { resolveDatabase } from "../../../core/db/urls";
+import { logger } from "../../../core/logger";
 
 const USAGE = "usage: db <setup|migrate|reset|commit|seed> [--message text]";
 

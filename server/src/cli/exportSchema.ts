@@ -4,16 +4,16 @@
  * event types of the database catalog to sdk/catalog.ts (both committed; the
  * SDK is generated from them and a test fails when either is stale).
  */
-import "../lib/graphileEnv";
+import "../graphql/graphileEnv";
 import fs from "node:fs";
 import path from "node:path";
 import { lexicographicSortSchema, printSchema } from "postgraphile/graphql";
 import type { Pool } from "pg";
 import type { PostGraphileInstance } from "postgraphile";
 import { makeServer } from "../app";
-import { loadConfig } from "../config";
-import { prepareDatabase } from "../db/prepare";
-import { logger } from "../lib/logger";
+import { loadConfig } from "../../../core/config";
+import { prepareDatabase } from "../../../core/db/prepare";
+import { logger } from "../../../core/logger";
 
 export const SCHEMA_FILE = path.join(__dirname, "..", "..", "..", "schema.graphql");
 

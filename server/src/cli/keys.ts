@@ -10,8 +10,8 @@
  * so tokens signed by the old key keep verifying until they expire.
  */
 import { exportPKCS8, importJWK, type CryptoKey, type JWK } from "jose";
-import { loadConfig } from "../config";
-import { generatePrivateJwk, loadKeyMaterial, rotateDevKeys } from "../auth/keys";
+import { loadConfig } from "../../../core/config";
+import { generatePrivateJwk, loadKeyMaterial, rotateDevKeys } from "../identity/keys";
 
 async function main() {
   const config = loadConfig();

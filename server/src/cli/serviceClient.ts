@@ -6,8 +6,8 @@
  * Same database resolution as `npm run db:*` (embedded unless DATABASE_URL).
  */
 import pg from "pg";
-import { loadConfig } from "../config";
-import { resolveDatabase } from "../db/urls";
+import { loadConfig } from "../../../core/config";
+import { resolveDatabase } from "../../../core/db/urls";
 
 const USAGE = "usage: service:client -- create <id> [--scopes scope1,scope2] | revoke <id>";
 

@@ -19,7 +19,7 @@
 import type { ExecutionConfig, Result } from "postgraphile/grafserv";
 import { isAsyncIterable, isPromiseLike, type GrafastExecutionArgs } from "postgraphile/grafast";
 import { getOperationAST, getVariableValues, parse, Source, type ExecutionResult, type GraphQLError } from "postgraphile/graphql";
-import { ERROR_CODES, isErrorCode, withCode, type ErrorCode } from "../lib/errors";
+import { ERROR_CODES, isErrorCode, withCode, type ErrorCode } from "../../../core/errors";
 
 type ParseAndValidate = ExecutionConfig["parseAndValidate"];
 type ParseAndValidateResult = ReturnType<ParseAndValidate>;

@@ -17,7 +17,7 @@ import fs from "node:fs";
 import { SafeError } from "grafast";
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import { PersistedPlugin } from "@grafserv/persisted";
-import type { Config } from "../config";
+import type { Config } from "../../../core/config";
 
 export interface DocumentCost {
   depth: number;

@@ -5,7 +5,7 @@
  * over `/` later.
  */
 import type { Request, Response } from "express";
-import type { Config } from "../config";
+import type { Config } from "../../../core/config";
 import type { Assets } from "./assets";
 import { html, layout, sendPage, type Html } from "./html";
 import { PAGES } from "./pages";

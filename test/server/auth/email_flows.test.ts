@@ -10,8 +10,8 @@ import { useTestDatabase } from "../../helpers/db";
 import { getJobs, runJobs } from "../../helpers/jobs";
 import { startTestServer, type TestServer } from "../../helpers/server";
 import { useTestSmtp } from "../../helpers/smtp";
-import { loadConfig } from "../../../server/src/config";
-import { logger } from "../../../server/src/lib/logger";
+import { loadConfig } from "../../../core/config";
+import { logger } from "../../../core/logger";
 
 const getDb = useTestDatabase();
 let server: TestServer;

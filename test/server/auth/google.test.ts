@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
-import { newTotpSecret } from "../../../server/src/auth/totp";
+import { newTotpSecret } from "../../../server/src/identity/totp";
 import { useTestDatabase } from "../../helpers/db";
 import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "../../helpers/auth";
 import { startOidcMock, type OidcMock } from "../../helpers/oidcMock";

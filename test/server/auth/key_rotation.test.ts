@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { rotateDevKeys } from "../../../server/src/auth/keys";
-import { loadConfig } from "../../../server/src/config";
+import { rotateDevKeys } from "../../../server/src/identity/keys";
+import { loadConfig } from "../../../core/config";
 import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp } from "../../helpers/auth";
 import { useTestDatabase } from "../../helpers/db";
 import { startTestServer } from "../../helpers/server";

@@ -5,8 +5,8 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import { importPKCS8, SignJWT, type JWTPayload } from "jose";
-import { loadKeyMaterial, type KeyMaterial } from "../../../server/src/auth/keys";
-import { loadConfig } from "../../../server/src/config";
+import { loadKeyMaterial, type KeyMaterial } from "../../../server/src/identity/keys";
+import { loadConfig } from "../../../core/config";
 import { bearer, signUp, type TestUser } from "../../helpers/auth";
 import { useTestDatabase } from "../../helpers/db";
 import { startTestServer, type TestServer } from "../../helpers/server";

@@ -8,7 +8,7 @@
  * never a loss.
  */
 import type { WithPgClient } from "graphile-worker";
-import type { Config } from "../../../../server/src/config";
+import type { Config } from "../../../../core/config";
 import { postWebhook } from "./http";
 import { webhookHeaders } from "./sign";
 
