@@ -7,6 +7,7 @@
 import { spawnServerProcess, spawnWorkerProcess, type ServerProcess, type WorkerProcess } from "./helpers/serverProcess";
 import { useTestDatabase } from "./helpers/db";
 import { useTestSmtp } from "./helpers/smtp";
+import { eventually } from "./helpers/expect";
 
 const getDb = useTestDatabase();
 const getSmtp = useTestSmtp();
@@ -41,7 +42,7 @@ it("processes every job queued through either server exactly once across two wor
   expect(results.every((r) => r.data?.submitContactMessage?.result === true)).toBe(true);
 
   const inbox = () => getSmtp().received.filter((m) => m.to.includes("ops@example.com"));
-  for (let i = 0; i < 300 && inbox().length < MESSAGES; i++) await new Promise((r) => setTimeout(r, 100));
+  await eventually(`${MESSAGES} contact emails`, () => inbox().length >= MESSAGES, { timeoutMs: 30_000 });
   await new Promise((r) => setTimeout(r, 1500)); // a duplicate would arrive by now
   const ids = inbox().map((m) => /^Message-ID: (.+)$/im.exec(m.raw)?.[1].trim());
   expect(ids).toHaveLength(MESSAGES);

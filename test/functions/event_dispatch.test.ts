@@ -11,6 +11,7 @@ import { getJobs, runJobs, spawnCrashChild } from "../helpers/jobs";
 import {
   answer200, asRoleCommitted, createEndpoint, deliveriesOf, drain, newWorkspace, publish, startReceiver, type Receiver,
 } from "../helpers/webhooks";
+import { eventually } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 const POST = { postId: "p1", title: "Hello" };
@@ -336,8 +337,7 @@ describe("crash safety", () => {
     await lock.query("select 1 from app_public.webhook_endpoints where id = $1 for update", [endpoint.id]);
     const crash = spawnCrashChild(getDb());
     try {
-      const deadline = Date.now() + 20_000;
-      while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await eventually("the crashing child's delivery", () => receiver.received.length > 0);
       expect(receiver.received).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 300)); // the child is now waiting on the lock to record the 200
       await crash.kill();

@@ -8,6 +8,7 @@ import path from "node:path";
 import { loadTaskList } from "../../functions/src/worker";
 import { useTestDatabase } from "../helpers/db";
 import { startTestSmtp } from "../helpers/smtp";
+import { eventually } from "../helpers/expect";
 
 const ROOT = path.join(__dirname, "..", "..");
 const getDb = useTestDatabase();
@@ -39,17 +40,14 @@ it("runs as its own process, delivers a trigger-queued job, and exits 0 on SIGTE
     } finally {
       client.release();
     }
-    const deadline = Date.now() + 20_000;
-    while (smtp.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await eventually("the worker process's email", () => smtp.received.length > 0);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].raw).toContain("for the worker process");
-    const { rows } = await getDb().ownerPool.query("select notified_at from app_private.contact_messages where name = 'W'");
-    const marked = Date.now() + 5_000;
-    while (!rows[0]?.notified_at && Date.now() < marked) {
-      await new Promise((r) => setTimeout(r, 100));
-      rows.splice(0, rows.length, ...(await getDb().ownerPool.query("select notified_at from app_private.contact_messages where name = 'W'")).rows);
-    }
-    expect(rows[0].notified_at).toBeInstanceOf(Date);
+    const notifiedAt = await eventually("the message to be marked notified", async () => {
+      const { rows } = await getDb().ownerPool.query("select notified_at from app_private.contact_messages where name = 'W'");
+      return rows[0]?.notified_at as Date | null;
+    }, { timeoutMs: 5_000 });
+    expect(notifiedAt).toBeInstanceOf(Date);
   } finally {
     child.kill("SIGTERM");
     const code = await exited;

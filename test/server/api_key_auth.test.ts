@@ -11,6 +11,7 @@ import type { VerifiedIdentity } from "../../core/tenancy";
 import { as, bearer, signUp, type TestUser } from "../helpers/auth";
 import { asRequestRole, useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 const BROWSER_ORIGINS = "https://app.example.com, https://evil.com, https://example.com, https://example.com.evil.com, https://app.test";
@@ -21,7 +22,6 @@ const keys: Record<"secret" | "publishable" | "otherSecret", { secret: string; i
 
 const POSTS = "{ posts(orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { title status tenantId } } }";
 const CREATE_POST = `mutation { createPost(input: { post: { title: "via key" } }) { post { rowId } } }`;
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 async function createKey(user: TestUser, vars: Record<string, unknown>) {
   const res = await as(server, user.accessToken)(
@@ -103,7 +103,7 @@ describe("a secret key", () => {
 
   it("is refused from a browser (Origin header) unless configured otherwise", async () => {
     const res = await server.graphql(POSTS, {}, { "x-api-key": keys.secret.secret, origin: "https://app.example.com" });
-    expect({ status: res.status, code: code(res) }).toEqual({ status: 403, code: "KYORG" });
+    expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 403, code: "KYORG" });
     const lenient = await startTestServer(getDb(), { API_KEY_ALLOW_SECRET_FROM_BROWSER: "true", CORS_ORIGINS: BROWSER_ORIGINS });
     try {
       const ok = await lenient.graphql(POSTS, {}, { "x-api-key": keys.secret.secret, origin: "https://app.example.com" });
@@ -143,13 +143,13 @@ describe("a publishable key", () => {
     const foreign: Array<Record<string, string>> = [{ origin: "https://evil.com" }, { origin: "https://example.com" }, { origin: "https://example.com.evil.com" }, { origin: "null" }, {}];
     for (const headers of foreign) {
       const res = await server.graphql(POSTS, {}, { "x-api-key": keys.publishable.secret, ...headers });
-      expect({ headers, status: res.status, code: code(res) }).toEqual({ headers, status: 403, code: headers.origin === "null" ? "NOCRS" : "KYORG" });
+      expect({ headers, status: res.status, code: codeOf(res) }).toEqual({ headers, status: 403, code: headers.origin === "null" ? "NOCRS" : "KYORG" });
     }
   });
 
   it("cannot write, refused by RLS", async () => {
     const res = await server.graphql(CREATE_POST, {}, { "x-api-key": keys.publishable.secret, origin: "https://www.example.com" });
-    expect(code(res)).toBe("DNIED");
+    expect(codeOf(res)).toBe("DNIED");
     const { rows } = await getDb().superPool.query("select count(*)::int as n from app_public.posts where title = 'via key'");
     expect(rows[0].n).toBe(0);
   });
@@ -183,10 +183,10 @@ describe("refused credentials", () => {
   it("answers unknown and malformed keys with 401 BADKY", async () => {
     for (const key of [`ls_${"0".repeat(48)}`, "ls_short", "pk_" + "Z".repeat(48), keys.secret.secret + "0", ""]) {
       const res = await server.graphql(POSTS, {}, { "x-api-key": key });
-      expect({ key, status: res.status, code: code(res) }).toEqual({ key, status: 401, code: "BADKY" });
+      expect({ key, status: res.status, code: codeOf(res) }).toEqual({ key, status: 401, code: "BADKY" });
     }
     const bearerRes = await server.graphql(POSTS, {}, bearer(`ls_${"0".repeat(48)}`));
-    expect({ status: bearerRes.status, code: code(bearerRes) }).toEqual({ status: 401, code: "BADKY" });
+    expect({ status: bearerRes.status, code: codeOf(bearerRes) }).toEqual({ status: 401, code: "BADKY" });
   });
 
   it("refuses smuggled credentials: repeated headers, or x-api-key and Authorization that differ", async () => {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { as, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -24,7 +25,6 @@ const REVOKE = `mutation($id: UUID!) { revokeApiKey(input: { apiKeyId: $id }) { 
 const LIST = `{ apiKeys { nodes { ${KEY_FIELDS} } } }`;
 const POSTS = "{ posts { totalCount } }";
 
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 async function create(token: string, vars: Record<string, unknown>) {
   const res = await as(server, token)(CREATE, { name: "Key", ...vars });
@@ -90,7 +90,7 @@ describe("creating a key", () => {
     expect(rows).toEqual([{ permission: "blog:posts.read" }]);
     for (const scopes of [{ blog: ["delete"] }, { crm: ["read"] }, { blog: "read" }, { blog: [] }, { blog: [1] }]) {
       const { res } = await create(owner.accessToken, { scopes });
-      expect({ scopes, code: code(res) }).toEqual({ scopes, code: "INVLD" });
+      expect({ scopes, code: codeOf(res) }).toEqual({ scopes, code: "INVLD" });
     }
   });
 
@@ -105,7 +105,7 @@ describe("creating a key", () => {
       { type: "secret", scopes: { blog: ["read"] }, domains: ["example.com"] },
       { type: "admin", scopes: {} },
     ];
-    for (const vars of cases) expect({ vars, code: code((await create(owner.accessToken, vars)).res) }).toEqual({ vars, code: "INVLD" });
+    for (const vars of cases) expect({ vars, code: codeOf((await create(owner.accessToken, vars)).res) }).toEqual({ vars, code: "INVLD" });
     // Even the owner role (trusted code) cannot store a write scope on a publishable key: the trigger is in SQL.
     await expect(
       getDb().superPool.query("insert into app_public.api_keys (tenant_id, name, type, prefix, scopes, allowed_domains) values ($1, 'x', 'publishable', 'pk_00000000', '{\"blog\": [\"write\"]}', '{example.com}')", [owner.tenantId]),
@@ -116,18 +116,18 @@ describe("creating a key", () => {
     const manager = await memberWith(["apikeys:manage", "blog:posts.read"]);
     expect((await create(manager, { scopes: { blog: ["read"] } })).key!.apiKey.permissions).toEqual(["blog:posts.read"]);
     const escalate = await create(manager, { scopes: { blog: ["read", "write"] } });
-    expect(code(escalate.res)).toBe("DNIED");
+    expect(codeOf(escalate.res)).toBe("DNIED");
     expect(escalate.res.body.errors?.[0].message).toMatch(/blog:posts\.write/);
 
     // Nor by widening an existing key's scopes afterwards.
     const own = (await create(manager, { scopes: { blog: ["read"] } })).key!.apiKey.rowId;
     const widen = await as(server, manager)(`mutation($id: UUID!) { updateApiKey(input: { rowId: $id, patch: { scopes: { blog: ["read", "publish"] } } }) { apiKey { permissions } } }`, { id: own });
-    expect(code(widen)).toBe("DNIED");
+    expect(codeOf(widen)).toBe("DNIED");
     const { rows } = await getDb().superPool.query("select permissions from app_public.api_keys where id = $1", [own]);
     expect(rows[0].permissions).toEqual(["blog:posts.read"]);
 
     const member = await memberWith(["blog:posts.read", "blog:posts.write"]);
-    expect(code((await create(member, { scopes: { blog: ["read"] } })).res)).toBe("DNIED");
+    expect(codeOf((await create(member, { scopes: { blog: ["read"] } })).res)).toBe("DNIED");
     expect((await as(server, member)(LIST)).body.data?.apiKeys.nodes).toEqual([]);
   });
 
@@ -138,7 +138,7 @@ describe("creating a key", () => {
       expect(Math.abs(new Date(key!.apiKey.expiresAt).getTime() - (Date.now() + days * day))).toBeLessThan(1.5 * day);
     }
     expect((await create(owner.accessToken, { expiresIn: "never" })).key!.apiKey.expiresAt).toBeNull();
-    expect(code((await create(owner.accessToken, { expiresIn: "2d" })).res)).toBe("INVLD");
+    expect(codeOf((await create(owner.accessToken, { expiresIn: "2d" })).res)).toBe("INVLD");
   });
 });
 
@@ -162,7 +162,7 @@ describe("using the lifecycle", () => {
     const revoked = await as(server, owner.accessToken)(REVOKE, { id: a.apiKey.rowId });
     expect(revoked.body.data?.revokeApiKey.result.revokedAt).toEqual(expect.any(String));
     const res = await withKey(server, a.secret);
-    expect({ status: res.status, code: code(res) }).toEqual({ status: 401, code: "BADKY" });
+    expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 401, code: "BADKY" });
 
     await getDb().superPool.query("insert into app_public.posts (tenant_id, title, status) values ($1, 'visible', 'published')", [owner.tenantId]);
     const b = (await create(owner.accessToken, { scopes: { blog: ["read"] } })).key!;
@@ -172,11 +172,11 @@ describe("using the lifecycle", () => {
     expect(cached.body.data?.posts.totalCount ?? 0).toBe(0); // RLS looks the key up in every statement
     const uncached = await startTestServer(getDb(), { API_KEY_CACHE_SECONDS: "0" });
     try {
-      expect(code(await withKey(uncached, b.secret))).toBe("BADKY");
+      expect(codeOf(await withKey(uncached, b.secret))).toBe("BADKY");
     } finally {
       await uncached.close();
     }
-    expect(code(await as(server, owner.accessToken)(ROLL, { id: b.apiKey.rowId }))).toBe("INVLD");
+    expect(codeOf(await as(server, owner.accessToken)(ROLL, { id: b.apiKey.rowId }))).toBe("INVLD");
   });
 
   it("rolls to a new secret; the old one works for the grace period only", async () => {
@@ -191,14 +191,14 @@ describe("using the lifecycle", () => {
     const noGrace = await startTestServer(getDb(), { API_KEY_ROLL_GRACE_SECONDS: "0" });
     try {
       const res = await withKey(noGrace, first.secret);
-      expect({ status: res.status, code: code(res) }).toEqual({ status: 401, code: "BADKY" });
+      expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 401, code: "BADKY" });
       expect((await withKey(noGrace, rolled.secret)).status).toBe(200);
     } finally {
       await noGrace.close();
     }
     // Another workspace cannot roll or revoke it.
     const stranger = await signUp(server);
-    expect(code(await as(server, stranger.accessToken)(ROLL, { id: first.apiKey.rowId }))).toBe("NTFND");
-    expect(code(await as(server, stranger.accessToken)(REVOKE, { id: first.apiKey.rowId }))).toBe("NTFND");
+    expect(codeOf(await as(server, stranger.accessToken)(ROLL, { id: first.apiKey.rowId }))).toBe("NTFND");
+    expect(codeOf(await as(server, stranger.accessToken)(REVOKE, { id: first.apiKey.rowId }))).toBe("NTFND");
   });
 });

@@ -10,6 +10,7 @@ import { useTestDatabase } from "../helpers/db";
 import { startFakeRazorpay, signedWebhook, type FakeRazorpay } from "../helpers/fakeRazorpay";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let fake: FakeRazorpay;
@@ -40,7 +41,6 @@ const webhook = (eventId: string, event: string, payload: Record<string, unknown
   const { raw, headers } = signedWebhook(eventId, event, payload);
   return server.post("/webhooks/razorpay", raw, headers);
 };
-const code = (res: { body: { errors?: Array<{ extensions?: { code?: string } }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 const START_CHECKOUT = `mutation($plan: String!, $interval: String!) {
   startCheckout(input: { plan: $plan, interval: $interval, clientMutationId: "c1" }) { clientMutationId planSubscriptionId subscriptionId shortUrl keyId }
@@ -63,8 +63,8 @@ it("refuses every mutation without billing:manage (DNIED) or without sign-in (LO
   ];
   for (const [query, variables] of ops) {
     const res = await as(server, token)(query, variables);
-    expect({ code: code(res), data: Object.values(res.body.data ?? {})[0] }).toEqual({ code: "DNIED", data: null });
-    expect(code(await server.graphql(query, variables))).toBe("LOGIN");
+    expect({ code: codeOf(res), data: Object.values(res.body.data ?? {})[0] }).toEqual({ code: "DNIED", data: null });
+    expect(codeOf(await server.graphql(query, variables))).toBe("LOGIN");
   }
   expect(fake.calls.length).toBe(before);
   expect((await sql("select count(*)::int as n from app_public.coin_orders where tenant_id = $1", [owner.tenantId])).rows[0].n).toBe(0);
@@ -73,10 +73,10 @@ it("refuses every mutation without billing:manage (DNIED) or without sign-in (LO
 
 it("answers BILNC when Razorpay is not configured, and INVLD for a bad interval", async () => {
   for (const [query, variables] of [[START_CHECKOUT, { plan: "pro", interval: "monthly" }], [BUY_COINS, { pack: "coins_100" }], [CHANGE_PLAN, { plan: "pro" }], [CANCEL, {}]] as const) {
-    expect(code(await as(unconfigured, owner.accessToken)(query, variables))).toBe("BILNC");
+    expect(codeOf(await as(unconfigured, owner.accessToken)(query, variables))).toBe("BILNC");
   }
-  expect(code(await as(server, owner.accessToken)(START_CHECKOUT, { plan: "pro", interval: "weekly" }))).toBe("INVLD");
-  expect(code(await as(server, owner.accessToken)(BUY_COINS, { pack: "no_such_pack" }))).toBe("NTFND");
+  expect(codeOf(await as(server, owner.accessToken)(START_CHECKOUT, { plan: "pro", interval: "weekly" }))).toBe("INVLD");
+  expect(codeOf(await as(server, owner.accessToken)(BUY_COINS, { pack: "no_such_pack" }))).toBe("NTFND");
 });
 
 it("creates a coin order through GraphQL that the signed webhook credits exactly once", async () => {
@@ -115,7 +115,7 @@ it("starts a checkout, changes the plan and cancels at period end, all reflected
   expect(changed.body.data?.changePlan).toEqual({ planSubscriptionId: started.planSubscriptionId, plan: "team", interval: "yearly" });
   expect(fake.calls).toContain(`PATCH /v1/subscriptions/${started.subscriptionId}`);
   expect(await subs()).toEqual([{ rowId: started.planSubscriptionId, plan: "team", billingInterval: "yearly", status: "active", cancelAtPeriodEnd: false }]);
-  expect(code(await gql(CHANGE_PLAN, { plan: "free" }))).toBe("NTFND"); // no provider plan: nothing changes
+  expect(codeOf(await gql(CHANGE_PLAN, { plan: "free" }))).toBe("NTFND"); // no provider plan: nothing changes
   // The REST route is a thin wrapper over the same code; without an interval it keeps the current one.
   expect((await server.post("/billing/subscription/plan", { plan: "pro" }, bearer(owner.accessToken))).body).toEqual({ plan: "pro" });
   expect((await subs())[0]).toMatchObject({ plan: "pro", billingInterval: "yearly" });
@@ -129,5 +129,5 @@ it("starts a checkout, changes the plan and cancels at period end, all reflected
   await webhook("evt_gs2", "subscription.cancelled", { subscription: { entity: { id: started.subscriptionId, status: "cancelled", current_start: now, current_end: now + 30 * 86400 } } });
   await runJobs(getDb());
   expect((await subs())[0]).toMatchObject({ status: "cancelled", cancelAtPeriodEnd: true });
-  expect(code(await gql(CANCEL))).toBe("NTFND"); // nothing live left to cancel
+  expect(codeOf(await gql(CANCEL))).toBe("NTFND"); // nothing live left to cancel
 });

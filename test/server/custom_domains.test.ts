@@ -13,6 +13,7 @@ import { as, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { getJobs, runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const { Packet } = dns2;
 const getDb = useTestDatabase();
@@ -28,7 +29,6 @@ const savedDnsServers = process.env.DNS_SERVERS;
 const FIELDS = "rowId hostname status txtRecordName txtRecordValue checkAttempts lastError verifiedAt";
 const ADD = `mutation($h: String!) { addCustomDomain(input: { hostname: $h }) { result { ${FIELDS} } } }`;
 const RECHECK = `mutation($id: UUID!) { recheckCustomDomain(input: { customDomainId: $id }) { result { ${FIELDS} } } }`;
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 const uniqueHost = (label: string) => `${label}-${Math.random().toString(36).slice(2, 8)}.acme.example.com`;
 const countRows = async (hostname: string) =>
   (await getDb().superPool.query("select count(*)::int as n from app_public.custom_domains where hostname = $1", [hostname])).rows[0].n as number;
@@ -153,7 +153,7 @@ describe("bad input", () => {
     ["a subdomain of our own domain", "acme.LogicSpike.example", "DMOWN"],
   ])("refuses %s with a coded error and stores nothing", async (_label, hostname, expected) => {
     const res = await add(owner, hostname);
-    expect(code(res)).toBe(expected);
+    expect(codeOf(res)).toBe(expected);
     const { rows } = await getDb().superPool.query("select count(*)::int as n from app_public.custom_domains where hostname = lower($1)", [hostname.replace(/\.$/, "")]);
     expect(rows[0].n).toBe(0);
   });
@@ -162,7 +162,7 @@ describe("bad input", () => {
     const hostname = uniqueHost("taken");
     await addVerified(other, hostname);
     const res = await add(owner, hostname);
-    expect(code(res)).toBe("DMTKN");
+    expect(codeOf(res)).toBe("DMTKN");
     const message = res.body.errors![0].message;
     for (const secret of ["Other", other.tenantId, other.email]) expect(message).not.toContain(secret);
     expect(await countRows(hostname)).toBe(1);
@@ -183,7 +183,7 @@ describe("bad input", () => {
   it("refuses the same hostname twice in one workspace", async () => {
     const hostname = uniqueHost("twice");
     await add(owner, hostname);
-    expect(code(await add(owner, hostname))).toBe("NUNIQ");
+    expect(codeOf(await add(owner, hostname))).toBe("NUNIQ");
     expect(await countRows(hostname)).toBe(1);
   });
 
@@ -192,7 +192,7 @@ describe("bad input", () => {
     await getDb().superPool.query("insert into app_public.memberships (tenant_id, user_id, role) values ($1, $2, 'member')", [owner.tenantId, member.userId]);
     const token = await switchTenant(server, member, owner.tenantId);
     const hostname = uniqueHost("member");
-    expect(code(await add(token, hostname))).toBe("DNIED");
+    expect(codeOf(await add(token, hostname))).toBe("DNIED");
     expect(await countRows(hostname)).toBe(0);
     const list = await as(server, token)(`{ customDomains { nodes { hostname txtRecordValue } } }`);
     expect(list.body.data!.customDomains.nodes.length).toBeGreaterThan(0);
@@ -283,7 +283,7 @@ describe("publishable keys from a custom domain", () => {
     // domain passes CORS, and this key's own lock refuses it (KYORG).
     for (const [host, expected] of [[pending, "NOCRS"], [othersDomain, "KYORG"]]) {
       const res = await fromOrigin(host);
-      expect({ host, status: res.status, code: code(res) }).toEqual({ host, status: 403, code: expected });
+      expect({ host, status: res.status, code: codeOf(res) }).toEqual({ host, status: 403, code: expected });
     }
     // Its configured allowed domain still works, so the refusals are about the custom domain.
     expect((await fromOrigin("app.acme.example.com")).status).toBe(200);

@@ -10,6 +10,7 @@ import { getIntrospectionQuery } from "graphql";
 import { as, signUp } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 const MANIFEST = path.join(__dirname, "..", "..", "sdk", "generated", "persisted-documents.json");
@@ -20,7 +21,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 /** `{ currentUser { memberships { nodes { tenant { memberships { nodes { user { … } } } } } } } }` nested `levels` deep. */
 function nested(levels: number): string {
@@ -37,7 +37,7 @@ describe("operations that are not persisted (development and test default)", () 
     expect(ok.body.errors).toBeUndefined();
     const deep = await server.graphql(nested(8));
     expect(deep.status).toBe(400);
-    expect(code(deep)).toBe("QLIMT");
+    expect(codeOf(deep)).toBe("QLIMT");
     expect(deep.body.errors?.[0].message).toMatch(/levels deep; the limit is 6/);
   });
 
@@ -51,7 +51,7 @@ describe("operations that are not persisted (development and test default)", () 
   it("count depth through fragments, so fragments cannot hide nesting", async () => {
     server = await startTestServer(getDb(), { GRAPHQL_MAX_DEPTH: "4" });
     const query = `query { currentUser { ...U } } fragment U on User { memberships { nodes { tenant { ...T } } } } fragment T on Tenant { memberships { nodes { rowId } } }`;
-    expect(code(await server.graphql(query))).toBe("QLIMT");
+    expect(codeOf(await server.graphql(query))).toBe("QLIMT");
   });
 
   it("are refused beyond the alias cap (alias-based batching)", async () => {
@@ -59,7 +59,7 @@ describe("operations that are not persisted (development and test default)", () 
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: currentUser { rowId }`).join(" ")} }`;
     expect((await server.graphql(aliases(5))).body.errors).toBeUndefined();
     const many = await server.graphql(aliases(6));
-    expect({ status: many.status, code: code(many) }).toEqual({ status: 400, code: "QLIMT" });
+    expect({ status: many.status, code: codeOf(many) }).toEqual({ status: 400, code: "QLIMT" });
   });
 
   it("allow introspection unless GRAPHQL_INTROSPECTION=false (then only __typename)", async () => {
@@ -67,8 +67,8 @@ describe("operations that are not persisted (development and test default)", () 
     expect((await server.graphql("{ __schema { queryType { name } } }")).body.data).toEqual({ __schema: { queryType: { name: "Query" } } });
     await server.close();
     server = await startTestServer(getDb(), { GRAPHQL_INTROSPECTION: "false" });
-    expect(code(await server.graphql("{ __schema { queryType { name } } }"))).toBe("QLIMT");
-    expect(code(await server.graphql(`{ __type(name: "User") { name } }`))).toBe("QLIMT");
+    expect(codeOf(await server.graphql("{ __schema { queryType { name } } }"))).toBe("QLIMT");
+    expect(codeOf(await server.graphql(`{ __type(name: "User") { name } }`))).toBe("QLIMT");
     expect((await server.graphql("{ __typename }")).body.data).toEqual({ __typename: "Query" });
   });
 });

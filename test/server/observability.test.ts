@@ -9,6 +9,7 @@ import { runJobs } from "../helpers/jobs";
 import { createEndpoint, newWorkspace, publish, startReceiver } from "../helpers/webhooks";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { eventually } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer | undefined;
@@ -102,14 +103,14 @@ describe("worker liveness", () => {
     expect(await ready()).toEqual({ status: 503, workers: { ok: false, detail: "0 alive" } });
 
     runner = await startWorker({ pgPool: getDb().ownerPool, concurrency: 1 });
-    for (let i = 0; i < 50 && (await ready()).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually("the worker's first heartbeat", async () => (await ready()).status === 200, { timeoutMs: 5_000 });
     expect(await ready()).toEqual({ status: 200, workers: { ok: true, detail: "1 alive" } });
     expect(metric((await scrape(server)).text, "workers_alive")).toBe(1);
 
     // A clean stop removes the heartbeat at once.
     await runner.stop();
     runner = undefined;
-    for (let i = 0; i < 50 && (await ready()).status !== 503; i++) await new Promise((r) => setTimeout(r, 100));
+    await eventually("/readyz to notice the stopped worker", async () => (await ready()).status === 503, { timeoutMs: 5_000 });
     expect((await ready()).status).toBe(503);
   });
 

@@ -1,6 +1,7 @@
 import { as, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -30,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 const UPDATE_SETTINGS = `mutation($id: UUID!, $patch: TenantSettingPatch!) { updateTenantSetting(input: { tenantId: $id, patch: $patch }) { tenantSetting { timezone locale primaryColor weekStart preferences displayName } } }`;
 
 describe("tenant settings", () => {
@@ -56,7 +56,7 @@ describe("tenant settings", () => {
       [{ preferences: [1, 2, 3] }, /./],
     ] as const) {
       const res = await as(server, owner.accessToken)(UPDATE_SETTINGS, { id: owner.tenantId, patch });
-      expect({ patch, code: code(res) }).toEqual({ patch, code: "INVLD" });
+      expect({ patch, code: codeOf(res) }).toEqual({ patch, code: "INVLD" });
       expect(res.body.errors?.[0].message).toMatch(pattern);
     }
     const [row] = (await getDb().superPool.query("select timezone, primary_color from app_public.tenant_settings where tenant_id = $1", [owner.tenantId])).rows;
@@ -81,8 +81,8 @@ describe("blog posts", () => {
     expect(draft.body.data?.createPost.post).toMatchObject({ status: "draft", authorId: writer.userId, publishedAt: null });
     const id = draft.body.data!.createPost.post.rowId;
     expect((await as(server, writer.token)(UPDATE, { id, patch: { title: "Edited" } })).body.data?.updatePost.post.title).toBe("Edited");
-    expect(code(await as(server, writer.token)(CREATE, { title: "Straight out", status: "published" }))).toBe("DNIED");
-    expect(code(await as(server, writer.token)(UPDATE, { id, patch: { status: "published" } }))).toBe("DNIED");
+    expect(codeOf(await as(server, writer.token)(CREATE, { title: "Straight out", status: "published" }))).toBe("DNIED");
+    expect(codeOf(await as(server, writer.token)(UPDATE, { id, patch: { status: "published" } }))).toBe("DNIED");
   });
 
   it("lets publishers publish (stamping published_at and emitting an event) and edit anyone's post", async () => {
@@ -101,7 +101,7 @@ describe("blog posts", () => {
   it("lets readers read and nothing else", async () => {
     const list = await as(server, reader.token)("{ posts { totalCount } }");
     expect(list.body.data?.posts.totalCount).toBeGreaterThan(0);
-    expect(code(await as(server, reader.token)(CREATE, { title: "nope" }))).toBe("DNIED");
+    expect(codeOf(await as(server, reader.token)(CREATE, { title: "nope" }))).toBe("DNIED");
   });
 
   it("rejects an author who is not a member of the workspace (composite foreign key)", async () => {

@@ -8,6 +8,7 @@ import { useTestDatabase } from "../helpers/db";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { useTestSmtp } from "../helpers/smtp";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -19,7 +20,6 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 const INVITE = `mutation($email: String!, $role: String, $customRoleId: UUID) {
   inviteMember(input: { email: $email, role: $role, customRoleId: $customRoleId }) { result { rowId email role } }
@@ -60,7 +60,7 @@ describe("invitations", () => {
     const accepted = await as(server, invitee.accessToken)(ACCEPT, { token });
     expect(accepted.body.data?.acceptInvitation.result).toMatchObject({ role: "member", tenantId: owner.tenantId });
     const again = await as(server, invitee.accessToken)(ACCEPT, { token });
-    expect(code(again)).toBe("INVUS");
+    expect(codeOf(again)).toBe("INVUS");
     expect((await q("select is_verified from app_public.users where id = $1", [invitee.userId]))[0].is_verified).toBe(true);
   });
 
@@ -87,17 +87,17 @@ describe("invitations", () => {
     if (!label.startsWith("an existing")) await as(server, owner.accessToken)(INVITE, { email });
     const before = await q("select count(*)::int as n from app_public.invitations where tenant_id = $1", [owner.tenantId]);
     const res = await as(server, owner.accessToken)(INVITE, { email });
-    expect(code(res)).toBe(expected);
+    expect(codeOf(res)).toBe(expected);
     expect(await q("select count(*)::int as n from app_public.invitations where tenant_id = $1", [owner.tenantId])).toEqual(before);
   });
 
   it("refuses invitations from members without tenant:members.invite, and roles above the inviter", async () => {
     const owner = await signUp(server);
     const member = await teammate(owner);
-    expect(code(await as(server, member.teamToken)(INVITE, { email: "x@example.com" }))).toBe("DNIED");
+    expect(codeOf(await as(server, member.teamToken)(INVITE, { email: "x@example.com" }))).toBe("DNIED");
     const admin = await teammate(owner, "admin");
-    expect(code(await as(server, admin.teamToken)(INVITE, { email: "boss@example.com", role: "owner" }))).toBe("DNIED");
-    expect(code(await as(server, admin.teamToken)(INVITE, { email: "who@example.com", role: "wizard" }))).toBe("INVLD");
+    expect(codeOf(await as(server, admin.teamToken)(INVITE, { email: "boss@example.com", role: "owner" }))).toBe("DNIED");
+    expect(codeOf(await as(server, admin.teamToken)(INVITE, { email: "who@example.com", role: "wizard" }))).toBe("INVLD");
   });
 
   it("refuses expired, revoked and foreign invitations with codes and adds no membership", async () => {
@@ -105,11 +105,11 @@ describe("invitations", () => {
     const invitee = await signUp(server);
     const stranger = await signUp(server);
     const token = await inviteAndGetToken(owner, invitee.email);
-    expect(code(await as(server, stranger.accessToken)(ACCEPT, { token }))).toBe("DNIED");
+    expect(codeOf(await as(server, stranger.accessToken)(ACCEPT, { token }))).toBe("DNIED");
     await getDb().superPool.query("update app_public.invitations set expires_at = now() - interval '1 minute' where email = $1", [invitee.email]);
-    expect(code(await as(server, invitee.accessToken)(ACCEPT, { token }))).toBe("INVEX");
-    expect(code(await as(server, invitee.accessToken)(ACCEPT, { token: "not-a-real-token" }))).toBe("NTFND");
-    expect(code(await server.graphql(ACCEPT, { token }))).toBe("LOGIN");
+    expect(codeOf(await as(server, invitee.accessToken)(ACCEPT, { token }))).toBe("INVEX");
+    expect(codeOf(await as(server, invitee.accessToken)(ACCEPT, { token: "not-a-real-token" }))).toBe("NTFND");
+    expect(codeOf(await server.graphql(ACCEPT, { token }))).toBe("LOGIN");
     expect(await q("select 1 from app_public.memberships where tenant_id = $1 and user_id = any($2)", [owner.tenantId, [invitee.userId, stranger.userId]])).toEqual([]);
   });
 });
@@ -124,13 +124,13 @@ describe("roles and membership changes", () => {
     const member = await teammate(owner);
     const admin = await teammate(owner, "admin");
     expect((await as(server, admin.teamToken)(CHANGE, { id: member.membershipId, role: "admin" })).body.data?.changeMemberRole.result.role).toBe("admin");
-    expect(code(await as(server, admin.teamToken)(CHANGE, { id: member.membershipId, role: "owner" }))).toBe("DNIED");
+    expect(codeOf(await as(server, admin.teamToken)(CHANGE, { id: member.membershipId, role: "owner" }))).toBe("DNIED");
     // The promotion ended the member's sessions in this workspace: their old token can no longer write at all.
-    expect(code(await as(server, member.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("BADTK");
+    expect(codeOf(await as(server, member.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("BADTK");
     const plain = await teammate(owner);
-    expect(code(await as(server, plain.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("DNIED");
+    expect(codeOf(await as(server, plain.teamToken)(CHANGE, { id: admin.membershipId, role: "member" }))).toBe("DNIED");
     const [ownerMembership] = await q("select id from app_public.memberships where tenant_id = $1 and user_id = $2", [owner.tenantId, owner.userId]);
-    expect(code(await as(server, owner.accessToken)(CHANGE, { id: ownerMembership.id, role: "admin" }))).toBe("LSTOW");
+    expect(codeOf(await as(server, owner.accessToken)(CHANGE, { id: ownerMembership.id, role: "admin" }))).toBe("LSTOW");
     expect((await q("select role from app_public.memberships where id = $1", [ownerMembership.id]))[0].role).toBe("owner");
   });
 
@@ -138,8 +138,8 @@ describe("roles and membership changes", () => {
     const owner = await signUp(server);
     const member = await teammate(owner);
     const CREATE = `mutation($perms: [String]!) { createRole(input: { role: { key: "editor", name: "Editor", permissions: $perms } }) { role { rowId permissions } } }`;
-    expect(code(await as(server, owner.accessToken)(CREATE, { perms: ["blog:posts.read", "made:up.thing"] }))).toBe("INVLD");
-    expect(code(await as(server, member.teamToken)(CREATE, { perms: ["blog:posts.read"] }))).toBeDefined();
+    expect(codeOf(await as(server, owner.accessToken)(CREATE, { perms: ["blog:posts.read", "made:up.thing"] }))).toBe("INVLD");
+    expect(codeOf(await as(server, member.teamToken)(CREATE, { perms: ["blog:posts.read"] }))).toBeDefined();
     const created = await as(server, owner.accessToken)(CREATE, { perms: ["blog:posts.publish", "blog:posts.read", "blog:posts.write"] });
     const roleId = created.body.data!.createRole.role.rowId;
     expect((await as(server, owner.accessToken)(CHANGE, { id: member.membershipId, customRoleId: roleId })).body.data?.changeMemberRole.result).toEqual({
@@ -155,7 +155,7 @@ describe("roles and membership changes", () => {
     // An admin cannot widen a role beyond their own permissions (admins lack tenant:delete).
     const admin = await teammate(owner, "admin");
     const widen = await as(server, admin.teamToken)(`mutation($id: UUID!) { updateRole(input: { rowId: $id, patch: { permissions: ["tenant:delete"] } }) { role { permissions } } }`, { id: roleId });
-    expect(code(widen)).toBe("DNIED");
+    expect(codeOf(widen)).toBe("DNIED");
   });
 
   it("removes members, lets members leave, and keeps the last owner", async () => {
@@ -165,7 +165,7 @@ describe("roles and membership changes", () => {
     const removed = await as(server, owner.accessToken)(`mutation($id: UUID!) { removeMember(input: { membershipId: $id }) { result { userId } } }`, { id: member.membershipId });
     expect(removed.body.data?.removeMember.result.userId).toBe(member.userId);
     expect((await as(server, leaver.teamToken)("mutation { leaveTenant(input: {}) { result { userId } } }")).body.data?.leaveTenant.result.userId).toBe(leaver.userId);
-    expect(code(await as(server, owner.accessToken)("mutation { leaveTenant(input: {}) { result { userId } } }"))).toBe("LSTOW");
+    expect(codeOf(await as(server, owner.accessToken)("mutation { leaveTenant(input: {}) { result { userId } } }"))).toBe("LSTOW");
     expect(await q("select user_id from app_public.memberships where tenant_id = $1", [owner.tenantId])).toEqual([{ user_id: owner.userId }]);
     expect((await q("select type from app_private.events where tenant_id = $1 and type = 'member.removed'", [owner.tenantId])).length).toBe(2);
   });
@@ -173,7 +173,7 @@ describe("roles and membership changes", () => {
   it("transfers ownership: the new owner is owner, the old one becomes admin", async () => {
     const owner = await signUp(server);
     const member = await teammate(owner);
-    expect(code(await as(server, member.teamToken)(`mutation($id: UUID!) { transferOwnership(input: { membershipId: $id }) { result { role } } }`, { id: member.membershipId }))).toBe("DNIED");
+    expect(codeOf(await as(server, member.teamToken)(`mutation($id: UUID!) { transferOwnership(input: { membershipId: $id }) { result { role } } }`, { id: member.membershipId }))).toBe("DNIED");
     const res = await as(server, owner.accessToken)(`mutation($id: UUID!) { transferOwnership(input: { membershipId: $id }) { result { role } } }`, { id: member.membershipId });
     expect(res.body.data?.transferOwnership.result.role).toBe("owner");
     expect(await q("select user_id, role from app_public.memberships where tenant_id = $1 order by role desc", [owner.tenantId])).toEqual([
@@ -188,8 +188,8 @@ describe("roles and membership changes", () => {
     await as(server, owner.accessToken)(`mutation { createPost(input: { post: { title: "bye" } }) { post { rowId } } }`);
     const [{ slug }] = await q("select slug from app_public.tenants where id = $1", [owner.tenantId]);
     const DELETE = `mutation($slug: String!) { deleteTenant(input: { confirmSlug: $slug }) { result } }`;
-    expect(code(await as(server, admin.teamToken)(DELETE, { slug }))).toBe("DNIED");
-    expect(code(await as(server, owner.accessToken)(DELETE, { slug: "wrong" }))).toBe("INVLD");
+    expect(codeOf(await as(server, admin.teamToken)(DELETE, { slug }))).toBe("DNIED");
+    expect(codeOf(await as(server, owner.accessToken)(DELETE, { slug: "wrong" }))).toBe("INVLD");
     expect((await as(server, owner.accessToken)(DELETE, { slug })).body.data?.deleteTenant.result).toBe(true);
     expect(await q("select 1 from app_public.tenants where id = $1", [owner.tenantId])).toEqual([]);
     expect(await q("select 1 from app_public.posts where tenant_id = $1", [owner.tenantId])).toEqual([]);

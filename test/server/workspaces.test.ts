@@ -7,6 +7,7 @@
 import { as, bearer, decodeJwt, signUp, switchTenant } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { codeOf } from "../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -19,7 +20,6 @@ const q = async (sql: string, params: unknown[] = []) => (await getDb().superPoo
 const CREATE = `mutation($name: String!, $slug: String) {
   createWorkspace(input: { name: $name, slug: $slug }) { result { switchTenantPath tenant { rowId name slug } } }
 }`;
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 const ownedBy = async (userId: string) =>
   Number((await q("select count(*) from app_public.memberships where user_id = $1 and role = 'owner'", [userId]))[0].count);
 
@@ -76,7 +76,7 @@ it("refuses bad names and slugs with coded errors and creates nothing", async ()
   ];
   for (const [variables, expected, message] of cases) {
     const res = await as(server, user.accessToken)(CREATE, variables);
-    expect({ variables, code: code(res) }).toEqual({ variables, code: expected });
+    expect({ variables, code: codeOf(res) }).toEqual({ variables, code: expected });
     expect(res.body.errors![0].message).toMatch(message);
   }
   expect(await q("select count(*) from app_public.tenants")).toEqual(before);
@@ -86,20 +86,20 @@ it("refuses bad names and slugs with coded errors and creates nothing", async ()
 it("caps the workspaces one user owns, also when the calls race", async () => {
   const user = await signUp(server); // owns 1; the cap is 3
   const results = await Promise.all(Array.from({ length: 6 }, (_, i) => as(server, user.accessToken)(CREATE, { name: `Race ${i}` })));
-  const codes = results.map((r) => (r.body.errors ? code(r) : "ok"));
+  const codes = results.map((r) => (r.body.errors ? codeOf(r) : "ok"));
   expect(codes.filter((c) => c === "ok")).toHaveLength(2);
   expect(codes.filter((c) => c === "WSLIM")).toHaveLength(4);
-  expect(results.find((r) => code(r) === "WSLIM")!.body.errors![0].message).toMatch(/already own 3 workspaces/);
+  expect(results.find((r) => codeOf(r) === "WSLIM")!.body.errors![0].message).toMatch(/already own 3 workspaces/);
   expect(await ownedBy(user.userId)).toBe(3);
 });
 
 it("is for signed-in people only: anonymous callers and API keys cannot create workspaces", async () => {
   const anonymous = await server.graphql(CREATE, { name: "Nope" });
-  expect(code(anonymous)).toBe("DNIED");
+  expect(codeOf(anonymous)).toBe("DNIED");
   const user = await signUp(server);
   const key = await as(server, user.accessToken)(`mutation { createApiKey(input: { name: "k" }) { result { secret } } }`);
   const withKey = await server.graphql(CREATE, { name: "Nope" }, { "x-api-key": key.body.data!.createApiKey.result.secret });
-  expect(code(withKey)).toBe("DNIED");
+  expect(codeOf(withKey)).toBe("DNIED");
   expect(await q("select count(*) from app_public.tenants where name = 'Nope'")).toEqual([{ count: "0" }]);
 });
 

@@ -7,6 +7,7 @@
 import { as, bearer, GOOD_PASSWORD, login, signUp } from "../../helpers/auth";
 import { useTestDatabase } from "../../helpers/db";
 import { startTestServer, type TestServer } from "../../helpers/server";
+import { codeOf } from "../../helpers/expect";
 
 const getDb = useTestDatabase();
 let server: TestServer;
@@ -22,7 +23,6 @@ afterAll(async () => {
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 const INVITE = `mutation($email: String!) { inviteMember(input: { email: $email }) { result { email } } }`;
-const code = (res: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions?.code;
 
 it("refuses a signed-out session's access token for mutations and signed-in /auth routes, not another session's", async () => {
   const user = await signUp(server); // session A
@@ -32,7 +32,7 @@ it("refuses a signed-out session's access token for mutations and signed-in /aut
   expect((await server.post("/auth/logout", { refreshToken: user.refreshToken })).status).toBe(200);
 
   const write = await as(server, user.accessToken)(INVITE, { email: "after@example.com" });
-  expect(code(write)).toBe("BADTK");
+  expect(codeOf(write)).toBe("BADTK");
   expect(write.body.errors![0].message).toMatch(/signed out or revoked; sign in again/);
   expect(await q("select email from app_public.invitations where tenant_id = $1 order by created_at", [user.tenantId])).toEqual([
     { email: "before@example.com" },
@@ -46,7 +46,7 @@ it("refuses a signed-out session's access token for mutations and signed-in /aut
   expect((await as(server, other.body.accessToken)(INVITE, { email: "from-b@example.com" })).body.errors).toBeUndefined();
   // "Sign out everywhere" ends B too.
   expect((await server.post("/auth/logout-all", {}, bearer(other.body.accessToken))).status).toBe(200);
-  expect(code(await as(server, other.body.accessToken)(INVITE, { email: "late@example.com" }))).toBe("BADTK");
+  expect(codeOf(await as(server, other.body.accessToken)(INVITE, { email: "late@example.com" }))).toBe("BADTK");
 });
 
 it("can be turned off (SESSION_REVOCATION_CHECK=false): tokens then work until they expire", async () => {
