@@ -1,7 +1,7 @@
 /**
  * Migrations: graphile-worker's own schema first, then our committed
- * graphile-migrate migrations, then (outside production) db/migrations/current.sql,
- * which is idempotent by convention. Connection strings are injected here so
+ * graphile-migrate migrations, then (outside production) the numbered files of
+ * db/migrations/current/, which are idempotent by convention. Connection strings are injected here so
  * db/.gmrc stays free of secrets.
  */
 import fs from "node:fs";
@@ -75,6 +75,8 @@ export async function resetDatabase(urls: DatabaseUrls, options: MigrateOptions 
 }
 
 export async function commitMigration(urls: DatabaseUrls, message?: string): Promise<void> {
+  // The afterAllMigrations hook (db/.gmrc: `node db/dump-schema.mjs`) is relative to the repository root.
+  process.chdir(path.join(DB_DIR, ".."));
   try {
     await commit(migrateSettings(urls, { shadow: true }), message);
   } finally {
