@@ -1,5 +1,5 @@
 /**
- * Every environment variable the platform reads, in one place. README.md's
+ * Every environment variable the platform reads, in one place. docs/configuration.md
  * configuration table mirrors this file; keep them in step.
  */
 import { isIP } from "node:net";
@@ -50,7 +50,7 @@ export interface Config {
   publicUrl: string;
   /** Frontend base URL: links in emails and the OAuth landing page point here. */
   appUrl: string;
-  /** Browsers on other origins (server/src/http/installCors.ts, README "Frontends on another origin"). */
+  /** Browsers on other origins (server/src/http/installCors.ts, docs/frontends.md). */
   cors: {
     /** From CORS_ORIGINS: exact origins, or `https://*.example.com` (any subdomain, not the apex). APP_URL, PUBLIC_URL and verified custom domains are added at run time. */
     origins: CorsOrigin[];
@@ -62,7 +62,7 @@ export interface Config {
     /** How many workspaces one user may own; creating one more is 403 WSLIM. */
     maxPerUser: number;
   };
-  /** GraphQL hardening (README "GraphQL in production"). */
+  /** GraphQL hardening (docs/graphql.md). */
   graphql: {
     /** Accept only operations from the persisted-document manifest codegen writes. */
     trustedDocuments: boolean;
@@ -71,7 +71,7 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     introspection: boolean;
-    /** GraphQL subscriptions over WebSocket on the GraphQL path (README "Realtime subscriptions"). */
+    /** GraphQL subscriptions over WebSocket on the GraphQL path (docs/realtime.md). */
     websockets: boolean;
     /** statement_timeout per request role, in milliseconds (0 = none). */
     statementTimeoutMs: { anonymous: number; user: number; apiKey: number };
@@ -177,7 +177,7 @@ export interface Config {
      */
     slackOrigin: string;
   };
-  /** Audit log (README "Audit log"). */
+  /** Audit log (docs/audit.md). */
   audit: {
     /** Entries older than this many days are removed by the audit__retention cron task (the hash chain is re-anchored). */
     retentionDays: number;

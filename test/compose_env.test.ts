@@ -91,7 +91,7 @@ const withheld = (service: string, name: string) => WITHHELD.some((w) => w.name 
 
 /** Settings read by a library rather than our code, passed to the services that run it. */
 const LIBRARY_SETTINGS: Record<string, string[]> = {
-  DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: ["server"], // @dataplan/pg; 0 behind pgbouncer (README "Scaling out")
+  DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: ["server"], // @dataplan/pg; 0 behind pgbouncer (docs/scaling.md)
 };
 
 interface Scan {

@@ -13,7 +13,7 @@ export async function registerAndPost(baseUrl: string) {
   const post = (path: string, body: unknown) =>
     fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-  // Registration and sign-in are REST routes (README "Identity and tokens").
+  // Registration and sign-in are REST routes (docs/identity.md).
   const registered = await post("/auth/register", { email, password, name: "Example", workspaceName: "Example Workspace" });
   if (registered.status !== 202) throw new Error(`register: HTTP ${registered.status}`);
   const login = (await (await post("/auth/login", { email, password, tokenTransport: "body" })).json()) as { accessToken: string };

@@ -78,7 +78,7 @@ describe("the database catalog", () => {
   });
 
   it("lets the planner inline SQL helpers: no SET clause on a language sql function that is neither SECURITY DEFINER nor volatile", async () => {
-    // Before PostgreSQL 18 a non-inlined SQL function is planned at every call (db/POLICIES.md).
+    // Before PostgreSQL 18 a non-inlined SQL function is planned at every call (docs/permissions-and-policies.md).
     const blocked = await q(`
       select p.oid::regprocedure::text as fn from pg_proc p
         join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang

@@ -1,6 +1,6 @@
 /**
  * Reads the catalog so every tenant-owned table keeps the conventions of
- * db/POLICIES.md, whoever adds it: policies for every command a request role
+ * docs/permissions-and-policies.md, whoever adds it: policies for every command a request role
  * is granted, composite keys so rows cannot point across workspaces, and
  * helpers called once per statement.
  */

@@ -8,7 +8,7 @@ import { AppError } from "../../../core/errors";
 import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, underPrefix } from "./requestPath";
 
 /**
- * Browsers on other origins (README "Frontends on another origin").
+ * Browsers on other origins (docs/frontends.md).
  *
  * Allowed origins: APP_URL and PUBLIC_URL, every CORS_ORIGINS entry (exact, or
  * `https://*.example.com` for any subdomain), and `https://<hostname>` for

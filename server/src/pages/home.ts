@@ -29,7 +29,7 @@ ${link("/metrics", "/metrics", "Prometheus (loopback or METRICS_TOKEN)")}
 ${link("/.well-known/jwks.json", "/.well-known/jwks.json", "public keys that sign access tokens")}
 </ul>
 <h2>Docs</h2>
-<p>In the repository: <code>README.md</code> (configuration, capabilities) and <code>docs/email-links.md</code> (what these pages call, for teams hosting their own frontend).</p>`;
+<p>In the repository: <code>README.md</code> (the capability map) and <code>docs/</code> (one page per topic, <code>docs/configuration.md</code> for every setting), with <code>docs/email-links.md</code> (what these pages call, for teams hosting their own frontend).</p>`;
 }
 
 export function home(config: Config, assets: () => Assets) {

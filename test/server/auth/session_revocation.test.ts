@@ -2,7 +2,7 @@
  * SESSION_REVOCATION_CHECK (on by default): once a session is signed out, its
  * access tokens, though unexpired, are refused on signed-in /auth routes and
  * on GraphQL mutations (BADTK); reads keep working until the token expires,
- * as the README says. Other sessions of the same user are untouched.
+ * as docs/identity.md says. Other sessions of the same user are untouched.
  */
 import { as, bearer, GOOD_PASSWORD, login, signUp } from "../../helpers/auth";
 import { useTestDatabase } from "../../helpers/db";
