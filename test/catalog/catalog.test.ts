@@ -116,6 +116,9 @@ describe("the database catalog", () => {
       expect({ code, documented: documented.has(code), known: code in ERROR_CODES }).toEqual({ code, documented: true, known: true });
     }
     expect([...documented].sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    // The table's HTTP column is the status the server answers with (ERROR_CODES is the one list).
+    const statuses = Object.fromEntries([...doc.matchAll(/^\|\s*`([A-Z0-9]{5})`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [m[1], Number(m[2])]));
+    expect(statuses).toEqual(Object.fromEntries(Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status])));
     // Starter rule: 5 chars; 1st not F/H/P/X; 3rd not 0/P; 4th a letter (keeps clear of standard classes).
     for (const code of documented) expect(code).toMatch(/^[A-EG-OQ-WYZ0-9][A-Z0-9][A-OQ-Z1-9][A-Z][A-Z0-9]$/);
   });
