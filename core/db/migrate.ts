@@ -35,7 +35,7 @@ export async function runWorkerMigrations(urls: DatabaseUrls): Promise<void> {
 }
 
 export interface MigrateOptions {
-  /** Also apply current.sql (development and tests; never production). */
+  /** Also apply db/migrations/current/ (development and tests; never production). */
   current: boolean;
 }
 

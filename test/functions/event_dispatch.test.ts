@@ -5,7 +5,7 @@
  * the same environment variables production reads.
  */
 import { Webhook } from "standardwebhooks";
-import { registerSubscriber } from "../../functions/src/subscribers";
+import { registerSubscriber, subscriberTypes } from "../../functions/src/subscribers";
 import { useTestDatabase } from "../helpers/db";
 import { getJobs, runJobs, spawnCrashChild } from "../helpers/jobs";
 import {
@@ -135,13 +135,15 @@ describe("the outbox", () => {
     expect((await deliveriesOf(getDb(), endpoint.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
-  it("records user.created for every sign-up and runs its subscriber (the free-plan placeholder) without error", async () => {
-    const ws = await newWorkspace(getDb());
-    const { rows } = await getDb().ownerPool.query("select id from app_private.events where type = 'user.created' and payload->>'userId' = $1", [ws.userId]);
-    expect(rows).toHaveLength(1);
-    const mine = async () => (await getJobs(getDb(), "events__subscriber")).filter((j) => j.payload.eventId === rows[0].id);
-    await drain(getDb(), async () => (await mine()).length === 0); // ran and succeeded (a failure would leave the job, with last_error)
-    expect(await mine()).toEqual([]);
+  it("records user.created for every sign-up and dispatches it, with no subscriber job (the tenants trigger provisions billing)", async () => {
+    const ws = await newWorkspace(getDb()); // registers and runs the sign-up's jobs
+    const { rows } = await getDb().ownerPool.query(
+      "select id, dispatched_at is not null as dispatched from app_private.events where type = 'user.created' and payload->>'userId' = $1",
+      [ws.userId],
+    );
+    expect(rows).toEqual([{ id: expect.any(String), dispatched: true }]);
+    expect(subscriberTypes()["user.created"]).toBeUndefined();
+    expect((await getJobs(getDb(), "events__subscriber")).filter((j) => j.payload.eventId === rows[0].id)).toEqual([]);
   });
 });
 

@@ -3,11 +3,12 @@
  * events__dispatch queues one `events__subscriber` job per (subscriber, event),
  * so each runs, fails and retries on its own. Handlers must be idempotent
  * (a retry or a crash can run them twice): re-read state, use job keys.
+ * A job naming a subscriber that is no longer registered is skipped with a
+ * warning (events__subscriber), so removing one here is safe with jobs queued.
  */
 import type { JobHelpers } from "graphile-worker";
 import invitationEmail from "./invitationEmail";
 import notifications from "./notifications";
-import provisionFreePlan from "./provisionFreePlan";
 
 export interface BusEvent {
   id: string;
@@ -43,4 +44,4 @@ export function subscriberTypes(): Record<string, string[]> {
 }
 export const subscriberNamed = (name: string): Subscriber | undefined => registry.get(name);
 
-for (const s of [invitationEmail, provisionFreePlan, notifications]) registerSubscriber(s);
+for (const s of [invitationEmail, notifications]) registerSubscriber(s);

@@ -1,6 +1,7 @@
 /**
- * member.invited -> the invitation email. The invitations trigger only records
- * the event (see the issue 7 block in current.sql), so this is the one path to
+ * member.invited -> the invitation email. The invitations trigger
+ * (app_private.tg_invitations__send; today's text in db/schema.sql) only
+ * records the event, so this is the one path to
  * invitations__send; the job key stops a re-run of this subscriber from
  * queueing a second email while the first is still waiting.
  */

@@ -1,10 +1,11 @@
 /**
  * Which hosts a webhook may not reach: the one classification that delivery
  * (ssrf.ts, on literal and resolved addresses) and creation (SQL
- * app_private.is_private_address and webhook_url_parse, in
- * db/migrations/current/2-webhook-urls.sql) apply. The SQL copies these lists
- * by hand; test/server/webhook_urls.test.ts probes both sides at every range
- * boundary, so an edit here that is not made there fails.
+ * app_private.is_private_address and webhook_url_parse, from the webhook URLs
+ * section of db/migrations/committed/000011; today's text in db/schema.sql)
+ * apply. The SQL copies these lists by hand; test/server/webhook_urls.test.ts
+ * probes both sides at every range boundary, so an edit here that is not made
+ * there fails.
  */
 import net from "node:net";
 

@@ -1,5 +1,5 @@
 /**
- * Email verification and password reset (issue 3). The tokens are created
+ * Email verification and password reset (identity). The tokens are created
  * and emailed by worker tasks (functions/src/tasks/user__send_*); these
  * routes only hash what the link carries and hand it to one app_private
  * function, which checks and consumes it atomically. Every route runs on the
