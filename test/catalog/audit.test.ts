@@ -14,8 +14,8 @@ const REQUEST_ROLES = ["app_anonymous", "app_user", "app_api_key"];
  */
 const NOT_AUDITED: Record<string, string> = {
   // Written only by the webhook worker, several times per event; every audited write held the
-  // workspace's chain lock to commit, serialising all deliveries of a workspace (issue 7).
-  // Replays, the one user action on them, append a `webhook.replayed` entry (current.sql).
+  // workspace's chain lock to commit, serialising all deliveries of a workspace.
+  // Replays, the one user action on them, append a `webhook.replayed` entry (replay_webhook_delivery).
   webhook_deliveries: "worker-written delivery state; replays audited explicitly",
   webhook_attempts: "worker-written log of HTTP attempts",
 };

@@ -5,7 +5,7 @@
  * for plpgsql to cache generic plans while the tables were small, then the
  * tables grew. A plan that scans the deliveries table, or rescans the
  * batch's outcomes once per (event, endpoint) pair, costs nothing in a small
- * test and milliseconds per delivery in production (bench/, issue 7).
+ * test and milliseconds per delivery in production (bench/).
  */
 import type pg from "pg";
 import { useTestDatabase } from "../helpers/db";

@@ -88,7 +88,7 @@ describe("identity over GraphQL", () => {
       ...(t.inputFields ?? []).map((f) => `${t.name}.${f.name}`),
     ]);
     // The one deliberate exception: a new or rolled API key's plaintext, returned once by the mutation (never stored).
-    // Likewise a webhook endpoint's signing secret, returned once by create/rotate (issue 7); the rotate mutation is named for it.
+    // Likewise a webhook endpoint's signing secret, returned once by create/rotate; the rotate mutation is named for it.
     const intended = new Set(["CreatedApiKey.secret", "CreatedWebhookEndpoint.secret"]);
     expect(names.filter((n: string) => !intended.has(n) && !/^(Mutation\.rotateWebhookSecret|RotateWebhookSecret(Input|Payload)\b)/.test(n) && /password|secret|tokenHash|codeHash|recovery|refresh|mfa|identit|loginAttempt/i.test(n))).toEqual([]);
   });
