@@ -1,513 +1,393 @@
 /**
- * Every environment variable the platform reads, in one place. docs/configuration.md
- * configuration table mirrors this file; keep them in step.
+ * Every environment variable the platform reads, declared once: its parser, its default, and the default and
+ * meaning docs/configuration.md shows (`npm run docs:config` writes that page from here; test/docs.test.ts fails
+ * when it is stale). The Config type is inferred from these declarations (core/config/declare.ts), and every
+ * process loads it once, at start: the server, the worker (which hands it to its tasks) and the CLIs.
  */
-import { isIP } from "node:net";
 import path from "node:path";
+import { computed, resolve, section, setting, type ConfigOf, type Context } from "./config/declare";
+import {
+  absolutePath, baseUrl, bool, cookieSameSite, corsOrigins, dnsServers, GATEWAY_ROUTE, gatewayRoutes, hostsOf, httpOrigin, int, limit,
+  list, logFormat, nodeEnv, optionalText, reservedDomains, retrySchedule, text, tlsAskPath, trustProxy,
+} from "./config/parsers";
 
-export type NodeEnv = "development" | "production" | "test";
+export { logFormat, type CorsOrigin, type NodeEnv } from "./config/parsers";
 
-export interface Config {
-  env: NodeEnv;
-  /** Development conveniences: Ruru, current.sql applied on start, seed data. Off in test and production. */
-  isDev: boolean;
-  host: string;
-  port: number;
-  /** Owner connection (migrations, worker, trusted server-side work). Unset = embedded Postgres. */
-  databaseUrl: string | undefined;
-  /** Superuser connection used only by the setup step (roles, database, extensions). */
-  rootDatabaseUrl: string | undefined;
-  /** Authenticator connection used by PostGraphile. Derived from databaseUrl when unset. */
-  authDatabaseUrl: string | undefined;
-  authenticatorRole: string;
-  authenticatorPassword: string | undefined;
-  /** Project-local folder for embedded Postgres data, dev keys and generated dev credentials. */
-  dataDir: string;
-  embeddedPgPort: number;
-  databaseName: string;
-  migrateOnStart: boolean;
-  seedOnStart: boolean;
-  workerInProcess: boolean;
-  workerConcurrency: number;
-  /** Bearer token for GET /metrics; unset = loopback callers only. */
-  metricsToken: string | undefined;
-  /** /readyz answers 503 unless a worker sent a heartbeat in the last 30 s. */
-  readyzRequireWorker: boolean;
-  logLevel: string;
-  /** `pretty` (pino-pretty, for a person at a terminal) or `json` (one object per line, for log shippers). */
-  logFormat: "pretty" | "json";
-  /** Largest accepted request body, in bytes. */
-  bodyLimitBytes: number;
-  /** Express `trust proxy`: which X-Forwarded-For hops to believe for `req.ip` (rate limits, logs). */
-  trustProxy: boolean | number | string;
-  shutdownTimeoutMs: number;
-  /** Where contact-form messages are delivered. */
-  contactInbox: string;
-  mailFrom: string;
-  /** smtp://user:pass@host:port; unset = emails are logged, not sent. */
-  smtpUrl: string | undefined;
-  /** Public base URL of this server (issuer of tokens, OAuth redirect base). */
-  publicUrl: string;
-  /** Frontend base URL: links in emails and the OAuth landing page point here. */
-  appUrl: string;
-  /** Browsers on other origins (server/src/http/installCors.ts, docs/frontends.md). */
-  cors: {
-    /** From CORS_ORIGINS: exact origins, or `https://*.example.com` (any subdomain, not the apex). APP_URL, PUBLIC_URL and verified custom domains are added at run time. */
-    origins: CorsOrigin[];
-    /** How long a browser may cache a preflight answer (Access-Control-Max-Age). */
-    maxAgeSeconds: number;
-  };
-  /** Workspaces a signed-in user creates (app_public.create_workspace). */
-  workspaces: {
-    /** How many workspaces one user may own; creating one more is 403 WSLIM. */
-    maxPerUser: number;
-  };
-  /** GraphQL hardening (docs/graphql.md). */
-  graphql: {
-    /** Accept only operations from the persisted-document manifest codegen writes. */
-    trustedDocuments: boolean;
-    persistedDocumentsFile: string;
-    /** Limits for operations that are not persisted (all of them, when trusted documents are off). */
-    maxDepth: number;
-    maxAliases: number;
-    introspection: boolean;
-    /** GraphQL subscriptions over WebSocket on the GraphQL path (docs/realtime.md). */
-    websockets: boolean;
-    /** statement_timeout per request role, in milliseconds (0 = none). */
-    statementTimeoutMs: { anonymous: number; user: number; apiKey: number };
-  };
-  jwt: {
-    issuer: string;
-    audience: string;
-    accessTokenTtlSeconds: number;
-    clockToleranceSeconds: number;
-    /** PEM (PKCS#8) or JWK JSON of the current signing key; unset outside production = generated in dataDir. */
-    privateKey: string | undefined;
-    /** JSON array of previous public keys (JWK or PEM) still published in the JWKS. */
-    previousPublicKeys: string | undefined;
-  };
-  /** Refuse a revoked session's access tokens (their `sid`) on /auth/* and GraphQL mutations, not only at refresh. */
-  sessionRevocationCheck: boolean;
-  refresh: {
-    /** HMAC key deriving each refresh token's successor (the grace-window replay answer). */
-    secret: string | undefined;
-    absoluteTtlSeconds: number;
-    idleTtlSeconds: number;
-    graceSeconds: number;
-    cookieSecure: boolean;
-    /** SameSite of the refresh cookie: `strict` (default), `lax`, or `none` for a frontend on another site (needs COOKIE_SECURE). */
-    cookieSameSite: "strict" | "lax" | "none";
-  };
-  login: {
-    freeFailures: number;
-    lockBaseSeconds: number;
-    lockMaxSeconds: number;
-  };
-  /** Lifetimes of the links in verification and password-reset emails. */
-  emailTokens: {
-    verifyEmailTtlSeconds: number;
-    passwordResetTtlSeconds: number;
-  };
-  google: {
-    issuer: string;
-    clientId: string | undefined;
-    clientSecret: string | undefined;
-    /** Where Google sends the browser back (register it with Google); unset = `${publicUrl}/auth/google/callback`. */
-    redirectUri: string | undefined;
-  };
-  /** API keys (server/src/apiKeys/apiKeys.ts). */
-  apiKeys: {
-    /** How long a rolled key's previous secret keeps working. */
-    rollGraceSeconds: number;
-    /** Accept secret keys on requests with an `Origin` header (browsers); off = 403 KYORG. */
-    allowSecretFromBrowser: boolean;
-    /** How long a verified key is cached in memory (revocation reaches the 401 within this; data access stops at once). */
-    cacheSeconds: number;
-  };
-  /** Rate limits per one-minute window (server/src/rateLimits/installRateLimit.ts). Generous defaults under NODE_ENV=test. */
-  rateLimit: {
-    enabled: boolean;
-    /** Unset = counters in Postgres (app_private.rate_limits); set = counters in this Redis. */
-    redisUrl: string | undefined;
-    /** POST /auth/* per client IP. */
-    authPerMinute: number;
-    /** /graphql and /svc/* per API key, else per user, else (anonymous) per IP. */
-    graphqlPerMinute: number;
-    /** /graphql and /svc/* per workspace; the workspace's `api` entitlement (requests_per_minute) overrides it. */
-    tenantPerMinute: number;
-  };
-  /** API gateway: /svc/<name>/* is proxied to routes[name] (server/src/gateway/installGateway.ts). */
-  gateway: {
-    /** Shared secret sent upstream as `x-gateway-key` and accepted on /internal/*; see server/src/gateway/gatewayKey.ts. */
-    key: string | undefined;
-    /** Service key -> upstream base URL, from GATEWAY_ROUTES (JSON) and GATEWAY_ROUTE_<NAME>. */
-    routes: Record<string, string>;
-    /** Upstream gives no response within this long = 502 UPDWN. */
-    timeoutMs: number;
-  };
-  /** Payments (server/src/billing). Unset key id/secret = billing routes answer BILNC. */
-  billing: {
-    razorpayKeyId: string | undefined;
-    razorpayKeySecret: string | undefined;
-    razorpayWebhookSecret: string | undefined;
-    /** Razorpay REST base URL; only tests (a local fake server) change it. */
-    razorpayApiUrl: string;
-  };
-  /** Machine-to-machine tokens from POST /auth/service-token (typ `svc+jwt`). */
-  serviceTokens: {
-    ttlSeconds: number;
-    /** Distinct from jwt.audience so a service token is never a user access token, and vice versa. */
-    audience: string;
-  };
-  /** Outbound webhooks (functions/src/lib/webhooks). */
-  webhooks: {
-    /** Delay before each attempt, in seconds; the first is normally 0. Its length is the number of attempts. */
-    retryScheduleSeconds: number[];
-    /** An attempt without a complete response within this long fails (hanging or dripping endpoints). */
-    timeoutMs: number;
-    /** An endpoint failing continuously for this long is disabled (endpoint.disabled event). */
-    disableAfterSeconds: number;
-    /** Hosts (names, IPs or CIDRs) exempt from the private-address refusal, e.g. `127.0.0.1` for local receivers. */
-    allowedHosts: string[];
-    /** Response bytes kept (and read) per attempt. */
-    maxResponseBytes: number;
-    /**
-     * Where Slack notifications are POSTed: a preference's URL must be https://hooks.slack.com/services/…, and its
-     * path is sent to this origin. Only tests point it elsewhere (a local server speaking Slack's webhook API).
-     */
-    slackOrigin: string;
-  };
-  /** Audit log (docs/audit.md). */
-  audit: {
-    /** Entries older than this many days are removed by the audit__retention cron task (the hash chain is re-anchored). */
-    retentionDays: number;
-  };
-  /** Custom domains (server/src/domains/customDomains.ts, functions/src/tasks/custom_domains__verify.ts). */
-  customDomains: {
-    /** Our own domains: neither they nor their subdomains can be claimed (APP_DOMAIN, else the hosts of PUBLIC_URL and APP_URL). */
-    reserved: string[];
-    /** DNS servers (`host`, `host:port`, `[v6]:port`) the verification check asks; empty = the system resolver. */
-    dnsServers: string[];
-    /** A pending domain whose TXT record is not found within this many hours is marked failed. */
-    verifyWindowHours: number;
-    /** Credential-free TLS ask hook for a local proxy (Caddy `on_demand_tls.ask`); null = only /internal/tls/ask. */
-    tlsAskPath: string | null;
-    /** Peers (IPs or CIDRs) allowed to call tlsAskPath. */
-    tlsAskAllowedIps: string[];
-  };
-}
+const ROOT = path.join(__dirname, "..");
+const SLACK_ORIGIN = "https://hooks.slack.com";
 
-/** One CORS_ORIGINS entry: an exact origin, or a scheme plus a parent domain whose subdomains are allowed. */
-export type CorsOrigin = { exact: string } | { scheme: "http:" | "https:"; suffix: string; port: string };
+// Settings whose value other defaults use, declared first and placed in their sections below like the rest.
+const environment = setting({
+  name: "NODE_ENV", parse: nodeEnv, default: "development",
+  doc: "`development` (Ruru, `db/migrations/current/` applied, seed), `test`, or `production` (requires `DATABASE_URL`)",
+});
+const port = setting({ name: "PORT", parse: int, default: 3000, doc: "HTTP port" });
+const publicUrl = setting({
+  name: "PUBLIC_URL", parse: baseUrl, default: ({ get }) => `http://127.0.0.1:${get(port)}`, shown: "`http://127.0.0.1:$PORT`",
+  doc: "This server's public base URL (OAuth redirect URI base)",
+});
+const appUrl = setting({
+  name: "APP_URL", parse: baseUrl, default: ({ get }) => get(publicUrl), shown: "`PUBLIC_URL`",
+  doc: "The frontend's base URL (links in emails, OAuth landing page); an allowed CORS origin. With the default, the server's own pages answer the email links ([docs/email-links.md](email-links.md))",
+});
+const cookieSecure = setting({ name: "COOKIE_SECURE", parse: bool, default: true, doc: "`Secure` flag on the refresh cookie" });
+const jwtAudience = setting({ name: "JWT_AUDIENCE", parse: text, default: "logicspike", doc: "Pinned `aud` of access tokens" });
+/** Defaults that differ under NODE_ENV=production or NODE_ENV=test. */
+const whenProduction = <T>(production: T, otherwise: T) => ({ get }: Context) => (get(environment) === "production" ? production : otherwise);
+const whenTest = <T>(test: T, otherwise: T) => ({ get }: Context) => (get(environment) === "test" ? test : otherwise);
 
-/**
- * CORS_ORIGINS="https://app.example.com, https://*.example.com, http://localhost:5173". Each entry is an origin
- * (scheme, host, optional port; no path, query or credentials); `*.` may lead the host. A bare `*` is refused:
- * credentialed CORS needs the exact origin, and every origin would be a CSRF hole for the refresh cookie.
- */
-function corsOrigins(value: string | undefined): CorsOrigin[] {
-  const entries = (value ?? "").split(/[\s,]+/).map((e) => e.trim()).filter(Boolean);
-  return entries.map((entry) => {
-    const fail = (why: string) =>
-      new Error(`CORS_ORIGINS: ${JSON.stringify(entry)} ${why}. Use exact origins such as https://app.example.com or http://localhost:5173, or https://*.example.com for every subdomain, separated by commas.`);
-    if (entry === "*") throw fail("is not allowed (credentials need exact origins)");
-    const m = /^(https?):\/\/(\*\.)?([^/?#@:\s]+)(?::(\d{1,5}))?\/?$/i.exec(entry);
-    if (!m) throw fail("is not an origin");
-    const [, scheme, wildcard, host, port = ""] = m;
-    let url: URL;
-    try {
-      url = new URL(`${scheme}://${host}${port ? `:${port}` : ""}`);
-    } catch {
-      throw fail("is not an origin");
-    }
-    if (url.hostname !== host.toLowerCase() || (port && url.port !== port && !(url.port === "" && ["80", "443"].includes(port)))) {
-      throw fail(`is not in canonical form (write it as ${wildcard ? `${url.protocol}//*.${url.host}` : url.origin})`);
-    }
-    if (!wildcard) return { exact: url.origin };
-    if (!url.hostname.includes(".") || isIP(url.hostname) !== 0) throw fail("needs a parent domain of at least two labels, as in https://*.example.com");
-    return { scheme: url.protocol as "http:" | "https:", suffix: `.${url.hostname}`, port: url.port };
-  });
-}
-
-function bool(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === "") return fallback;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`Expected a boolean (true/false), got ${JSON.stringify(value)}`);
-}
-
-function int(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-/** A rate limit: a positive integer (a limit of 0 would refuse everything; use RATE_LIMIT_ENABLED=false). */
-function limit(name: string, value: string | undefined, fallback: number): number {
-  const n = int(name, value, fallback);
-  if (n < 1) throw new Error(`${name} must be at least 1, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-const SERVICE_KEY = /^[a-z][a-z0-9_]{1,39}$/;
-
-/** GATEWAY_ROUTES='{"crm":"http://127.0.0.1:4001"}' plus GATEWAY_ROUTE_CRM=http://... (the latter wins). */
-function gatewayRoutes(env: NodeJS.ProcessEnv): Record<string, string> {
-  const routes: Record<string, string> = {};
-  const entries: Array<[string, unknown]> = [];
-  if (env.GATEWAY_ROUTES) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(env.GATEWAY_ROUTES);
-    } catch {
-      throw new Error("GATEWAY_ROUTES must be a JSON object of service name -> upstream URL");
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("GATEWAY_ROUTES must be a JSON object");
-    entries.push(...Object.entries(parsed));
-  }
-  for (const [name, value] of Object.entries(env)) {
-    const m = /^GATEWAY_ROUTE_([A-Z0-9_]+)$/.exec(name);
-    if (m && value) entries.push([m[1].toLowerCase(), value]);
-  }
-  // Validate names before they become keys (a JSON "__proto__" must not reach the object).
-  for (const [name, url] of entries) {
-    if (!SERVICE_KEY.test(name)) throw new Error(`Gateway route name ${JSON.stringify(name)} must match ${SERVICE_KEY}`);
-    let parsedUrl: URL;
-    try {
-      parsedUrl = new URL(String(url));
-    } catch {
-      throw new Error(`Gateway route ${name}: ${JSON.stringify(url)} is not a URL`);
-    }
-    if (!/^https?:$/.test(parsedUrl.protocol)) throw new Error(`Gateway route ${name} must be an http(s) URL`);
-    routes[name] = parsedUrl.toString().replace(/\/$/, "");
-  }
-  return routes;
-}
-
-/** WEBHOOK_RETRY_SCHEDULE="0,5,300": seconds before each attempt (decimals allowed, for tests). */
-function retrySchedule(value: string | undefined): number[] {
-  if (value === undefined || value === "") return [0, 5, 300, 1800, 7200, 18000, 36000, 36000];
-  const parts = value.split(",").map((v) => Number(v.trim()));
-  if (parts.length === 0 || parts.some((n) => !Number.isFinite(n) || n < 0)) {
-    throw new Error(`WEBHOOK_RETRY_SCHEDULE must be comma-separated non-negative seconds, got ${JSON.stringify(value)}`);
-  }
-  return parts;
-}
-
-/** APP_DOMAIN="example.com,example.net", else the (non-IP) hosts of PUBLIC_URL and APP_URL. */
-function reservedDomains(env: NodeJS.ProcessEnv, urls: string[]): string[] {
-  const names = env.APP_DOMAIN
-    ? env.APP_DOMAIN.split(/[\s,]+/)
-    : urls.map((u) => {
-        try {
-          return new URL(u).hostname;
-        } catch {
-          return "";
-        }
-      });
-  const hosts = names.map((n) => n.trim().toLowerCase().replace(/\.$/, "")).filter((n) => n && isIP(n.replace(/^\[|\]$/g, "")) === 0);
-  return [...new Set(hosts)];
-}
-
-/** DNS_SERVERS="127.0.0.1:5353,[::1]:53,1.1.1.1": IP addresses with optional ports (what dns.Resolver#setServers takes). */
-function dnsServers(value: string | undefined): string[] {
-  const servers = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  for (const server of servers) {
-    const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(server) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(server) ?? [server, server];
-    if (isIP(m[1]) === 0 || (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 65535))) {
-      throw new Error(`DNS_SERVERS must be comma-separated IP addresses with optional ports (1.1.1.1, 127.0.0.1:5353, [::1]:53), got ${JSON.stringify(server)}`);
-    }
-  }
-  return servers;
-}
-
-/** TLS_ASK_PATH: a path outside /internal, or `off`. */
-function httpOrigin(name: string, value: string | undefined, fallback: string): string {
-  if (value === undefined || value === "") return fallback;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below
-  }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || (url.pathname !== "/" && url.pathname !== "")) {
-    throw new Error(`${name} must be an http(s) origin such as ${fallback}, got ${JSON.stringify(value)}`);
-  }
-  return url.origin;
-}
-
-function tlsAskPath(value: string | undefined): string | null {
-  if (value === undefined || value === "") return "/tls/ask";
-  if (value === "off") return null;
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value) || /^\/(internal|auth|graphql|svc)(\/|$)/.test(value)) {
-    throw new Error(`TLS_ASK_PATH must be a path such as /tls/ask (outside /internal, /auth, /graphql and /svc) or off, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-function serviceTokenAudience(env: NodeJS.ProcessEnv): string {
-  const user = env.JWT_AUDIENCE || "logicspike";
-  const audience = env.SERVICE_TOKEN_AUDIENCE || `${user}:internal`;
-  if (audience === user) throw new Error("SERVICE_TOKEN_AUDIENCE must differ from JWT_AUDIENCE");
-  return audience;
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = (env.NODE_ENV || "development") as NodeEnv;
-  if (!["development", "production", "test"].includes(nodeEnv)) {
-    throw new Error(`NODE_ENV must be development, production or test, got ${JSON.stringify(env.NODE_ENV)}`);
-  }
-  const isDev = nodeEnv === "development";
-  // JWT_PRIVATE_KEY and REFRESH_TOKEN_SECRET are enforced where they are used (server/src/identity/keys.ts),
-  // so the worker, which needs neither, can run without them.
-  if (nodeEnv === "production" && !env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is required in production; the embedded Postgres is for development only.");
-  }
-  return {
-    env: nodeEnv,
-    isDev,
-    host: env.HOST || (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1"),
-    port: int("PORT", env.PORT, 3000),
-    databaseUrl: env.DATABASE_URL || undefined,
-    rootDatabaseUrl: env.ROOT_DATABASE_URL || undefined,
-    authDatabaseUrl: env.AUTH_DATABASE_URL || undefined,
-    authenticatorRole: env.DATABASE_AUTHENTICATOR || "logicspike_authenticator",
-    authenticatorPassword: env.DATABASE_AUTHENTICATOR_PASSWORD || undefined,
-    dataDir: path.resolve(env.LOGICSPIKE_DATA_DIR || path.join(__dirname, "..", ".data")),
-    embeddedPgPort: int("EMBEDDED_PG_PORT", env.EMBEDDED_PG_PORT, 54329),
-    databaseName: env.DATABASE_NAME || "logicspike",
-    migrateOnStart: bool(env.MIGRATE_ON_START, true),
-    seedOnStart: bool(env.SEED_ON_START, isDev),
-    workerInProcess: bool(env.WORKER_IN_PROCESS, true),
-    workerConcurrency: int("WORKER_CONCURRENCY", env.WORKER_CONCURRENCY, 5),
-    readyzRequireWorker: bool(env.READYZ_REQUIRE_WORKER, false),
-    metricsToken: env.METRICS_TOKEN || undefined,
-    logLevel: env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
-    logFormat: logFormat(env.LOG_FORMAT, isDev),
-    bodyLimitBytes: int("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 102_400),
-    trustProxy: trustProxy(env.TRUST_PROXY),
-    shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 10_000),
-    contactInbox: env.CONTACT_INBOX || "operators@logicspike.localhost",
-    mailFrom: env.MAIL_FROM || "LogicSpike <no-reply@logicspike.localhost>",
-    smtpUrl: env.SMTP_URL || undefined,
-    publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
-    appUrl: (env.APP_URL || env.PUBLIC_URL || `http://127.0.0.1:${int("PORT", env.PORT, 3000)}`).replace(/\/$/, ""),
+/** The sections of docs/configuration.md, in order; each one's keys are top-level keys of Config. */
+export const SECTIONS = [
+  section("Runtime", {
+    env: environment,
+    /** Development conveniences: Ruru, current.sql applied on start, seed data. Off in test and production. */
+    isDev: computed((get) => get(environment) === "development"),
+  }),
+  // Second, so that a production start without DATABASE_URL says so before anything else.
+  section("Database", {
+    databaseUrl: setting({
+      name: "DATABASE_URL", parse: optionalText, shown: "unset → embedded Postgres", doc: "Owner connection: migrations, worker, trusted server-side work",
+      default: ({ get }) => {
+        // JWT_PRIVATE_KEY and REFRESH_TOKEN_SECRET are enforced where they are used (server/src/identity/keys.ts),
+        // so the worker, which needs neither, can run without them.
+        if (get(environment) === "production") throw new Error("DATABASE_URL is required in production; the embedded Postgres is for development only.");
+        return undefined;
+      },
+    }),
+    rootDatabaseUrl: setting({
+      name: "ROOT_DATABASE_URL", parse: optionalText, default: undefined,
+      doc: "Superuser connection for the setup step (roles, database, extensions); without it setup is skipped",
+    }),
+    authDatabaseUrl: setting({
+      name: "AUTH_DATABASE_URL", parse: optionalText, default: undefined, shown: "`DATABASE_URL` with the authenticator's user and password",
+      doc: "Connection PostGraphile uses",
+    }),
+    authenticatorRole: setting({ name: "DATABASE_AUTHENTICATOR", parse: text, default: "logicspike_authenticator", doc: "Authenticator role name (when `AUTH_DATABASE_URL` is unset)" }),
+    authenticatorPassword: setting({ name: "DATABASE_AUTHENTICATOR_PASSWORD", parse: optionalText, default: undefined, doc: "Its password (when `AUTH_DATABASE_URL` is unset)" }),
+    databaseName: setting({ name: "DATABASE_NAME", parse: text, default: "logicspike", doc: "Database name for the embedded Postgres" }),
+    embeddedPgPort: setting({ name: "EMBEDDED_PG_PORT", parse: int, default: 54329, doc: "Port of the embedded Postgres (loopback only)" }),
+    dataDir: setting({
+      name: "LOGICSPIKE_DATA_DIR", parse: absolutePath, default: path.join(ROOT, ".data"), shown: "`./.data`",
+      doc: "Embedded Postgres data, generated dev credentials, dev signing keys",
+    }),
+    migrateOnStart: setting({ name: "MIGRATE_ON_START", parse: bool, default: true, doc: "Run setup + migrations in `npm start`" }),
+    seedOnStart: setting({ name: "SEED_ON_START", parse: bool, default: ({ get }) => get(environment) === "development", shown: "`true` in development", doc: "Apply `db/seed.sql` in `npm start`" }),
+  }, {
+    note: "The embedded Postgres never runs with a well-known password: superuser, owner and authenticator passwords\nare generated on first start into `.data/dev-credentials.json`.",
+  }),
+  section("HTTP server", {
+    host: setting({ name: "HOST", parse: text, default: whenProduction("0.0.0.0", "127.0.0.1"), shown: "`127.0.0.1` (`0.0.0.0` in production)", doc: "Interface the HTTP server binds" }),
+    port,
+    publicUrl,
+    appUrl,
+    /** Largest accepted request body, in bytes. */
+    bodyLimitBytes: setting({ name: "BODY_LIMIT_BYTES", parse: int, default: 102_400, doc: "Largest request body; larger gets 413 `TOOBG`" }),
+    /** Express `trust proxy`. */
+    trustProxy: setting({
+      name: "TRUST_PROXY", parse: trustProxy, default: false,
+      doc: "Which proxies' `X-Forwarded-For` to believe for the client IP (per-IP rate limits, logs): `false`, `true`, a hop count, or addresses/subnets such as `loopback, 10.0.0.0/8`",
+    }),
+    shutdownTimeoutMs: setting({ name: "SHUTDOWN_TIMEOUT_MS", parse: int, default: 10_000, doc: "How long in-flight requests get on SIGTERM" }),
+  }),
+  section("Worker", {
+    workerInProcess: setting({ name: "WORKER_IN_PROCESS", parse: bool, default: true, doc: "Run the graphile-worker inside `npm start`" }),
+    workerConcurrency: setting({ name: "WORKER_CONCURRENCY", parse: int, default: 5, doc: "Jobs run in parallel per worker" }),
+  }),
+  // LOG_LEVEL and LOG_FORMAT are also read by core/logger.ts, which exists before the config does.
+  section("Logs and monitoring", {
+    logLevel: setting({ name: "LOG_LEVEL", parse: text, default: whenTest("silent", "info"), shown: "`info` (`silent` in test)", doc: "pino level" }),
+    logFormat: setting({
+      name: "LOG_FORMAT",
+      parse: (raw, { get }) => logFormat(raw, get(environment) === "development"),
+      default: ({ get }) => logFormat(undefined, get(environment) === "development"),
+      shown: "`pretty` in development with a terminal on stdout, else `json`",
+      doc: "`pretty`: one readable line per entry (pino-pretty); `json`: one JSON object per line for log shippers",
+    }),
+    metricsToken: setting({ name: "METRICS_TOKEN", parse: optionalText, default: undefined, shown: "unset → loopback only", doc: "Bearer token Prometheus sends to scrape `GET /metrics` from elsewhere" }),
+    readyzRequireWorker: setting({
+      name: "READYZ_REQUIRE_WORKER", parse: bool, default: false,
+      doc: "`/readyz` is 503 unless some worker sent a heartbeat in the last 30 s (it always reports `checks.workers`)",
+    }),
+  }),
+  // server/src/http/installCors.ts, docs/frontends.md. APP_URL, PUBLIC_URL and verified custom domains are added at run time.
+  section("Browsers on other origins", {
     cors: {
-      origins: corsOrigins(env.CORS_ORIGINS),
-      maxAgeSeconds: int("CORS_MAX_AGE_SECONDS", env.CORS_MAX_AGE_SECONDS, 600),
+      origins: setting({
+        name: "CORS_ORIGINS", parse: corsOrigins, default: [], shown: "unset",
+        doc: "Further browser origins allowed to call `/graphql`, `/auth/*`, `/svc/*`, `/billing/*`, `/audit/*` with credentials: exact origins (`https://app.example.com`, `http://localhost:5173`) and `https://*.example.com` (subdomains), comma-separated; checked at start-up (`*`, paths and bare hosts are refused). `APP_URL`, `PUBLIC_URL` and verified custom domains are always allowed",
+      }),
+      maxAgeSeconds: setting({ name: "CORS_MAX_AGE_SECONDS", parse: int, default: 600, doc: "How long browsers may cache a preflight answer (`Access-Control-Max-Age`)" }),
     },
+  }),
+  // app_public.create_workspace.
+  section("Workspaces", {
     workspaces: {
-      maxPerUser: limit("MAX_WORKSPACES_PER_USER", env.MAX_WORKSPACES_PER_USER, 10),
+      maxPerUser: setting({ name: "MAX_WORKSPACES_PER_USER", parse: limit, default: 10, doc: "Workspaces one person may own; `createWorkspace` beyond it is `403 WSLIM`" }),
     },
-    sessionRevocationCheck: bool(env.SESSION_REVOCATION_CHECK, true),
+  }),
+  // GraphQL hardening (docs/graphql.md).
+  section("GraphQL", {
     graphql: {
-      trustedDocuments: bool(env.GRAPHQL_TRUSTED_DOCUMENTS, nodeEnv === "production"),
-      persistedDocumentsFile: path.resolve(
-        env.GRAPHQL_PERSISTED_DOCUMENTS_FILE || path.join(__dirname, "..", "sdk", "generated", "persisted-documents.json"),
-      ),
-      maxDepth: int("GRAPHQL_MAX_DEPTH", env.GRAPHQL_MAX_DEPTH, 12),
-      maxAliases: int("GRAPHQL_MAX_ALIASES", env.GRAPHQL_MAX_ALIASES, 30),
-      introspection: bool(env.GRAPHQL_INTROSPECTION, nodeEnv !== "production"),
-      websockets: bool(env.GRAPHQL_WEBSOCKETS, true),
+      trustedDocuments: setting({
+        name: "GRAPHQL_TRUSTED_DOCUMENTS", parse: bool, default: whenProduction(true, false), shown: "`true` in production, else `false`",
+        doc: "Accept only operations from the persisted-document manifest (`400 DOCID` otherwise)",
+      }),
+      persistedDocumentsFile: setting({
+        name: "GRAPHQL_PERSISTED_DOCUMENTS_FILE", parse: absolutePath, default: path.join(ROOT, "sdk", "generated", "persisted-documents.json"),
+        shown: "`sdk/generated/persisted-documents.json`", doc: "The manifest `npm run codegen` writes (hash → document)",
+      }),
+      // Limits for operations that are not persisted (all of them, when trusted documents are off).
+      maxDepth: setting({ name: "GRAPHQL_MAX_DEPTH", parse: int, default: 12, doc: "Depth cap for operations that are not persisted (`400 QLIMT`)" }),
+      maxAliases: setting({ name: "GRAPHQL_MAX_ALIASES", parse: int, default: 30, doc: "Alias cap for operations that are not persisted (`400 QLIMT`)" }),
+      introspection: setting({
+        name: "GRAPHQL_INTROSPECTION", parse: bool, default: whenProduction(false, true), shown: "`false` in production, else `true`",
+        doc: "Allow `__schema`/`__type` in operations that are not persisted",
+      }),
+      websockets: setting({
+        name: "GRAPHQL_WEBSOCKETS", parse: bool, default: true,
+        doc: "GraphQL subscriptions over WebSocket (`graphql-ws`) on `/graphql`; see [realtime.md](realtime.md)",
+      }),
+      /** statement_timeout per request role, in milliseconds (0 = none). */
       statementTimeoutMs: {
-        anonymous: int("STATEMENT_TIMEOUT_MS_ANONYMOUS", env.STATEMENT_TIMEOUT_MS_ANONYMOUS, 5_000),
-        user: int("STATEMENT_TIMEOUT_MS_USER", env.STATEMENT_TIMEOUT_MS_USER, 15_000),
-        apiKey: int("STATEMENT_TIMEOUT_MS_API_KEY", env.STATEMENT_TIMEOUT_MS_API_KEY, 15_000),
+        anonymous: setting({ name: "STATEMENT_TIMEOUT_MS_ANONYMOUS", parse: int, default: 5_000, doc: "`statement_timeout` of each anonymous GraphQL request's transaction" }),
+        user: setting({ name: "STATEMENT_TIMEOUT_MS_USER", parse: int, default: 15_000, doc: "`statement_timeout` of each signed-in user's GraphQL request's transaction" }),
+        apiKey: setting({ name: "STATEMENT_TIMEOUT_MS_API_KEY", parse: int, default: 15_000, doc: "`statement_timeout` of each API-key GraphQL request's transaction" }),
       },
     },
+  }, {
+    readElsewhere: [
+      {
+        name: "GRAPHILE_ENV", readBy: "server/src/graphql/graphileEnv.ts, before PostGraphile loads",
+        shown: "`production` when `NODE_ENV=production`, else `development`", doc: "Grafast/PostGraphile mode (development adds explain output and friendlier errors)",
+      },
+      {
+        name: "DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE", readBy: "@dataplan/pg (PostGraphile) itself", shown: "`100`",
+        doc: "PostGraphile's prepared statements per connection; `0` behind pgbouncer in transaction mode (see [scaling.md](scaling.md))",
+      },
+    ],
+  }),
+  // docs/identity.md; the keys and the refresh secret are loaded by server/src/identity/keys.ts.
+  section("Tokens and sessions", {
     jwt: {
-      issuer: env.JWT_ISSUER || "logicspike",
-      audience: env.JWT_AUDIENCE || "logicspike",
-      accessTokenTtlSeconds: int("ACCESS_TOKEN_TTL_SECONDS", env.ACCESS_TOKEN_TTL_SECONDS, 900),
-      clockToleranceSeconds: int("JWT_CLOCK_TOLERANCE_SECONDS", env.JWT_CLOCK_TOLERANCE_SECONDS, 5),
-      privateKey: env.JWT_PRIVATE_KEY || undefined,
-      previousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS || undefined,
+      /** PEM (PKCS#8) or JWK JSON of the current signing key; unset outside production = generated in dataDir. */
+      privateKey: setting({
+        name: "JWT_PRIVATE_KEY", parse: optionalText, default: undefined, shown: "generated in `.data/keys` outside production",
+        doc: "RS256 signing key, PKCS#8 PEM or private JWK JSON (required in production)",
+      }),
+      previousPublicKeys: setting({
+        name: "JWT_PREVIOUS_PUBLIC_KEYS", parse: optionalText, default: undefined,
+        doc: "JSON array of previous public keys (JWK or PEM) kept in the JWKS after a rotation",
+      }),
+      issuer: setting({ name: "JWT_ISSUER", parse: text, default: "logicspike", doc: "Pinned `iss` of access tokens" }),
+      audience: jwtAudience,
+      accessTokenTtlSeconds: setting({ name: "ACCESS_TOKEN_TTL_SECONDS", parse: int, default: 900, doc: "Access-token lifetime" }),
+      clockToleranceSeconds: setting({ name: "JWT_CLOCK_TOLERANCE_SECONDS", parse: int, default: 5, doc: "Allowed clock skew when verifying" }),
     },
     refresh: {
-      secret: env.REFRESH_TOKEN_SECRET || undefined,
-      absoluteTtlSeconds: int("REFRESH_TOKEN_TTL_SECONDS", env.REFRESH_TOKEN_TTL_SECONDS, 30 * 86400),
-      idleTtlSeconds: int("REFRESH_TOKEN_IDLE_SECONDS", env.REFRESH_TOKEN_IDLE_SECONDS, 7 * 86400),
-      graceSeconds: int("REFRESH_TOKEN_GRACE_SECONDS", env.REFRESH_TOKEN_GRACE_SECONDS, 30),
-      cookieSecure: bool(env.COOKIE_SECURE, true),
-      cookieSameSite: cookieSameSite(env.REFRESH_COOKIE_SAMESITE, bool(env.COOKIE_SECURE, true)),
+      /** HMAC key deriving each refresh token's successor (the grace-window replay answer). */
+      secret: setting({
+        name: "REFRESH_TOKEN_SECRET", parse: optionalText, default: undefined, shown: "generated in `.data/keys` outside production",
+        doc: "≥ 32 bytes; derives each refresh token's successor (required in production)",
+      }),
+      absoluteTtlSeconds: setting({ name: "REFRESH_TOKEN_TTL_SECONDS", parse: int, default: 30 * 86400, shown: "`2592000` (30 days)", doc: "Absolute session lifetime" }),
+      idleTtlSeconds: setting({ name: "REFRESH_TOKEN_IDLE_SECONDS", parse: int, default: 7 * 86400, shown: "`604800` (7 days)", doc: "A session unused this long ends" }),
+      graceSeconds: setting({ name: "REFRESH_TOKEN_GRACE_SECONDS", parse: int, default: 30, doc: "Window in which a rotated token may be replayed to recover a lost response" }),
+      cookieSecure,
+      cookieSameSite: setting({
+        name: "REFRESH_COOKIE_SAMESITE", parse: (raw, { get }) => cookieSameSite(raw, get(cookieSecure)), default: "strict",
+        doc: "SameSite of the refresh cookie: `strict`, `lax`, or `none` for a frontend on another *site* (needs `COOKIE_SECURE=true`; see [frontends.md](frontends.md))",
+      }),
     },
+    sessionRevocationCheck: setting({
+      name: "SESSION_REVOCATION_CHECK", parse: bool, default: true,
+      doc: "Refuse a signed-out or revoked session's access tokens (`sid`) on signed-in `/auth/*` routes and GraphQL mutations at once (one primary-key read per such request), not only at refresh",
+    }),
+  }),
+  section("Sign-in", {
     login: {
-      freeFailures: int("LOGIN_FREE_FAILURES", env.LOGIN_FREE_FAILURES, 5),
-      lockBaseSeconds: int("LOGIN_LOCK_BASE_SECONDS", env.LOGIN_LOCK_BASE_SECONDS, 30),
-      lockMaxSeconds: int("LOGIN_LOCK_MAX_SECONDS", env.LOGIN_LOCK_MAX_SECONDS, 900),
+      freeFailures: setting({ name: "LOGIN_FREE_FAILURES", parse: int, default: 5, doc: "Failed sign-ins per email before locking" }),
+      lockBaseSeconds: setting({ name: "LOGIN_LOCK_BASE_SECONDS", parse: int, default: 30, doc: "First lock; it doubles with each further failure" }),
+      lockMaxSeconds: setting({ name: "LOGIN_LOCK_MAX_SECONDS", parse: int, default: 900, doc: "Longest lock: the doubling is capped here" }),
     },
+    /** Lifetimes of the links in verification and password-reset emails. */
     emailTokens: {
-      verifyEmailTtlSeconds: int("EMAIL_VERIFY_TTL_SECONDS", env.EMAIL_VERIFY_TTL_SECONDS, 86400),
-      passwordResetTtlSeconds: int("PASSWORD_RESET_TTL_SECONDS", env.PASSWORD_RESET_TTL_SECONDS, 3600),
+      verifyEmailTtlSeconds: setting({ name: "EMAIL_VERIFY_TTL_SECONDS", parse: int, default: 86400, shown: "`86400` (24 h)", doc: "How long an email-verification link works" }),
+      passwordResetTtlSeconds: setting({ name: "PASSWORD_RESET_TTL_SECONDS", parse: int, default: 3600, shown: "`3600` (1 h)", doc: "How long a password-reset link works" }),
     },
     google: {
-      issuer: env.GOOGLE_ISSUER || "https://accounts.google.com",
-      clientId: env.GOOGLE_CLIENT_ID || undefined,
-      clientSecret: env.GOOGLE_CLIENT_SECRET || undefined,
-      redirectUri: env.GOOGLE_REDIRECT_URI || undefined,
+      issuer: setting({ name: "GOOGLE_ISSUER", parse: text, default: "https://accounts.google.com", doc: "OIDC issuer for Google sign-in (tests point it at a local OIDC server)" }),
+      clientId: setting({ name: "GOOGLE_CLIENT_ID", parse: optionalText, default: undefined, shown: "unset → Google sign-in off", doc: "OAuth client id" }),
+      clientSecret: setting({ name: "GOOGLE_CLIENT_SECRET", parse: optionalText, default: undefined, doc: "OAuth client secret" }),
+      /** Unset = `${publicUrl}/auth/google/callback`, filled in where it is used. */
+      redirectUri: setting({
+        name: "GOOGLE_REDIRECT_URI", parse: optionalText, default: undefined, shown: "`$PUBLIC_URL/auth/google/callback`",
+        doc: "Where Google sends the browser back; register exactly this URI with Google",
+      }),
     },
+  }),
+  // Sent by the worker (functions/src/lib/mailer.ts).
+  section("Email", {
+    smtpUrl: setting({ name: "SMTP_URL", parse: optionalText, default: undefined, shown: "unset → emails are logged", doc: "`smtp://user:pass@host:port` for outgoing mail" }),
+    mailFrom: setting({ name: "MAIL_FROM", parse: text, default: "LogicSpike <no-reply@logicspike.localhost>", doc: "Sender address" }),
+    contactInbox: setting({ name: "CONTACT_INBOX", parse: text, default: "operators@logicspike.localhost", doc: "Where contact-form messages are delivered" }),
+  }),
+  // server/src/apiKeys/apiKeys.ts.
+  section("API keys", {
     apiKeys: {
-      rollGraceSeconds: int("API_KEY_ROLL_GRACE_SECONDS", env.API_KEY_ROLL_GRACE_SECONDS, 86400),
-      allowSecretFromBrowser: bool(env.API_KEY_ALLOW_SECRET_FROM_BROWSER, false),
-      cacheSeconds: int("API_KEY_CACHE_SECONDS", env.API_KEY_CACHE_SECONDS, 30),
+      rollGraceSeconds: setting({ name: "API_KEY_ROLL_GRACE_SECONDS", parse: int, default: 86400, shown: "`86400` (24 h)", doc: "How long a rolled API key's previous secret keeps working" }),
+      allowSecretFromBrowser: setting({
+        name: "API_KEY_ALLOW_SECRET_FROM_BROWSER", parse: bool, default: false,
+        doc: "Accept secret API keys on requests with an `Origin` header (otherwise `403 KYORG`)",
+      }),
+      cacheSeconds: setting({
+        name: "API_KEY_CACHE_SECONDS", parse: int, default: 30,
+        doc: "How long a verified API key is cached in memory; a revoked key is answered `401` within this (its data access stops at once)",
+      }),
     },
+  }),
+  // server/src/rateLimits/installRateLimit.ts; generous defaults under NODE_ENV=test.
+  section("Rate limits", {
     rateLimit: {
-      enabled: bool(env.RATE_LIMIT_ENABLED, true),
-      redisUrl: env.REDIS_URL || undefined,
-      authPerMinute: limit("RATE_LIMIT_AUTH_PER_MINUTE", env.RATE_LIMIT_AUTH_PER_MINUTE, nodeEnv === "test" ? 100_000 : 60),
-      graphqlPerMinute: limit("RATE_LIMIT_GRAPHQL_PER_MINUTE", env.RATE_LIMIT_GRAPHQL_PER_MINUTE, nodeEnv === "test" ? 1_000_000 : 600),
-      tenantPerMinute: limit("RATE_LIMIT_TENANT_PER_MINUTE", env.RATE_LIMIT_TENANT_PER_MINUTE, nodeEnv === "test" ? 1_000_000 : 3000),
+      enabled: setting({ name: "RATE_LIMIT_ENABLED", parse: bool, default: true, doc: "Rate limits on `POST /auth/*`, `/graphql` and `/svc/*` (see [rate-limits.md](rate-limits.md))" }),
+      authPerMinute: setting({
+        name: "RATE_LIMIT_AUTH_PER_MINUTE", parse: limit, default: whenTest(100_000, 60), shown: "`60` (`100000` in test)",
+        doc: "`POST /auth/*` requests per client IP per minute",
+      }),
+      graphqlPerMinute: setting({
+        name: "RATE_LIMIT_GRAPHQL_PER_MINUTE", parse: limit, default: whenTest(1_000_000, 600), shown: "`600` (`1000000` in test)",
+        doc: "`/graphql` + `/svc/*` requests per API key, else per user, else per IP, per minute",
+      }),
+      tenantPerMinute: setting({
+        name: "RATE_LIMIT_TENANT_PER_MINUTE", parse: limit, default: whenTest(1_000_000, 3000), shown: "`3000` (`1000000` in test)",
+        doc: "`/graphql` + `/svc/*` requests per workspace per minute, unless its `api` entitlement sets `requests_per_minute`",
+      }),
+      redisUrl: setting({
+        name: "REDIS_URL", parse: optionalText, default: undefined, shown: "unset → counters in Postgres",
+        doc: "`redis://…`: keep rate-limit counters in Redis instead of `app_private.rate_limits`",
+      }),
     },
+  }),
+  // /svc/<name>/* is proxied to gateway.routes[name] (server/src/gateway/installGateway.ts); docs/api-keys-and-gateway.md.
+  section("Gateway and service tokens", {
     gateway: {
-      key: env.GATEWAY_KEY || undefined,
-      routes: gatewayRoutes(env),
-      timeoutMs: int("GATEWAY_TIMEOUT_MS", env.GATEWAY_TIMEOUT_MS, 30_000),
+      routes: setting({
+        name: "GATEWAY_ROUTES",
+        parse: (raw, { family }) => gatewayRoutes(raw, family),
+        default: ({ family }) => gatewayRoutes(undefined, family),
+        shown: "unset → no gateway routes",
+        doc: "JSON object of service key → upstream base URL, e.g. `{\"crm\":\"http://127.0.0.1:4001\"}`; `/svc/crm/*` is proxied there",
+        family: {
+          pattern: GATEWAY_ROUTE, name: "GATEWAY_ROUTE_<NAME>", shown: "unset",
+          doc: "One route per variable (`GATEWAY_ROUTE_CRM=http://…` → service `crm`); wins over `GATEWAY_ROUTES`",
+        },
+      }),
+      /** Shared secret sent upstream and accepted on /internal/*; see server/src/gateway/gatewayKey.ts. */
+      key: setting({
+        name: "GATEWAY_KEY", parse: optionalText, default: undefined, shown: "random per process outside production",
+        doc: "≥ 32 characters; sent upstream as `x-gateway-key` and accepted on `/internal/*`. Required in production when any gateway route is configured",
+      }),
+      timeoutMs: setting({ name: "GATEWAY_TIMEOUT_MS", parse: int, default: 30_000, doc: "An upstream that does not answer within this long gives `502 UPDWN`" }),
     },
-    billing: {
-      razorpayKeyId: env.RAZORPAY_KEY_ID || undefined,
-      razorpayKeySecret: env.RAZORPAY_KEY_SECRET || undefined,
-      razorpayWebhookSecret: env.RAZORPAY_WEBHOOK_SECRET || undefined,
-      razorpayApiUrl: (env.RAZORPAY_API_URL || "https://api.razorpay.com").replace(/\/$/, ""),
-    },
+    /** Machine-to-machine tokens from POST /auth/service-token (typ `svc+jwt`). */
     serviceTokens: {
-      ttlSeconds: int("SERVICE_TOKEN_TTL_SECONDS", env.SERVICE_TOKEN_TTL_SECONDS, 300),
-      audience: serviceTokenAudience(env),
+      ttlSeconds: setting({ name: "SERVICE_TOKEN_TTL_SECONDS", parse: int, default: 300, doc: "Lifetime of service tokens from `POST /auth/service-token`" }),
+      // Distinct from jwt.audience so a service token is never a user access token, and vice versa.
+      audience: setting({
+        name: "SERVICE_TOKEN_AUDIENCE",
+        parse: (raw, { get }) => {
+          if (raw === get(jwtAudience)) throw new Error("SERVICE_TOKEN_AUDIENCE must differ from JWT_AUDIENCE");
+          return raw;
+        },
+        default: ({ get }) => `${get(jwtAudience)}:internal`,
+        shown: "`$JWT_AUDIENCE:internal`",
+        doc: "`aud` of service tokens; must differ from `JWT_AUDIENCE`",
+      }),
     },
+  }),
+  // server/src/billing; docs/billing.md.
+  section("Billing", {
+    billing: {
+      razorpayKeyId: setting({
+        name: "RAZORPAY_KEY_ID", parse: optionalText, default: undefined, shown: "unset → billing routes answer `503 BILNC`",
+        doc: "Razorpay API key id (also returned to Checkout)",
+      }),
+      razorpayKeySecret: setting({ name: "RAZORPAY_KEY_SECRET", parse: optionalText, default: undefined, doc: "Razorpay API key secret; also verifies the checkout callback signature" }),
+      razorpayWebhookSecret: setting({
+        name: "RAZORPAY_WEBHOOK_SECRET", parse: optionalText, default: undefined, shown: "unset → every webhook is `400 BADSG`",
+        doc: "Secret of the Razorpay webhook (`X-Razorpay-Signature`)",
+      }),
+      razorpayApiUrl: setting({ name: "RAZORPAY_API_URL", parse: baseUrl, default: "https://api.razorpay.com", doc: "Razorpay REST base URL; only tests point it at a local fake" }),
+    },
+  }),
+  // functions/src/lib/webhooks; docs/events-and-webhooks.md.
+  section("Webhooks and Slack notifications", {
     webhooks: {
-      retryScheduleSeconds: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
-      timeoutMs: int("WEBHOOK_TIMEOUT_MS", env.WEBHOOK_TIMEOUT_MS, 15_000),
-      disableAfterSeconds: int("WEBHOOK_DISABLE_AFTER_SECONDS", env.WEBHOOK_DISABLE_AFTER_SECONDS, 5 * 86400),
-      allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? "").split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
-      maxResponseBytes: int("WEBHOOK_MAX_RESPONSE_BYTES", env.WEBHOOK_MAX_RESPONSE_BYTES, 2048),
-      slackOrigin: httpOrigin("SLACK_WEBHOOK_ORIGIN", env.SLACK_WEBHOOK_ORIGIN, "https://hooks.slack.com"),
+      /** Its length is the number of attempts; the first delay is normally 0. */
+      retryScheduleSeconds: setting({
+        name: "WEBHOOK_RETRY_SCHEDULE", parse: retrySchedule, default: [0, 5, 300, 1800, 7200, 18000, 36000, 36000], shown: "`0,5,300,1800,7200,18000,36000,36000`",
+        doc: "Seconds before each webhook attempt (8 attempts over ~27 h); decimals allowed, tests shorten it",
+      }),
+      timeoutMs: setting({
+        name: "WEBHOOK_TIMEOUT_MS", parse: int, default: 15_000,
+        doc: "Whole-attempt deadline (connect, headers and body): hanging or dripping endpoints fail here",
+      }),
+      disableAfterSeconds: setting({
+        name: "WEBHOOK_DISABLE_AFTER_SECONDS", parse: int, default: 5 * 86400, shown: "`432000` (5 days)",
+        doc: "An endpoint failing continuously this long is disabled and `endpoint.disabled` is emitted",
+      }),
+      allowedHosts: setting({
+        name: "WEBHOOK_ALLOWED_HOSTS", parse: list({ lowercase: true }), default: [], shown: "unset",
+        doc: "Host names, IPs or CIDRs exempt from the private-address refusal (e.g. `127.0.0.1` for local receivers in tests); never set it to public ranges you do not trust",
+      }),
+      maxResponseBytes: setting({ name: "WEBHOOK_MAX_RESPONSE_BYTES", parse: int, default: 2048, doc: "Response bytes read and kept per attempt; the rest is not read" }),
+      // A preference's URL must be https://hooks.slack.com/services/…; its path is sent to this origin.
+      slackOrigin: setting({
+        name: "SLACK_WEBHOOK_ORIGIN", parse: httpOrigin(SLACK_ORIGIN), default: SLACK_ORIGIN,
+        doc: "Where Slack notifications go (the path of the user's `hooks.slack.com/services/…` URL is kept); only tests point it at a local server",
+      }),
     },
-    audit: {
-      retentionDays: limit("AUDIT_RETENTION_DAYS", env.AUDIT_RETENTION_DAYS, 365),
-    },
+  }),
+  // server/src/domains/customDomains.ts, functions/src/tasks/custom_domains__verify.ts; docs/custom-domains.md.
+  section("Custom domains", {
     customDomains: {
-      reserved: reservedDomains(env, [env.PUBLIC_URL ?? "", env.APP_URL ?? ""]),
-      dnsServers: dnsServers(env.DNS_SERVERS),
-      verifyWindowHours: limit("CUSTOM_DOMAIN_VERIFY_HOURS", env.CUSTOM_DOMAIN_VERIFY_HOURS, 72),
-      tlsAskPath: tlsAskPath(env.TLS_ASK_PATH),
-      tlsAskAllowedIps: (env.TLS_ASK_ALLOWED_IPS ?? "127.0.0.1,::1").split(/[\s,]+/).map((h) => h.trim()).filter(Boolean),
+      reserved: setting({
+        name: "APP_DOMAIN", parse: reservedDomains, default: ({ get }) => hostsOf([get(publicUrl), get(appUrl)]), shown: "hosts of `PUBLIC_URL` and `APP_URL` (IPs ignored)",
+        doc: "Our own domain(s), comma-separated: they and their subdomains cannot be added as custom domains (`422 DMOWN`)",
+      }),
+      dnsServers: setting({
+        name: "DNS_SERVERS", parse: dnsServers, default: [], shown: "unset → the system resolver",
+        doc: "Comma-separated IPs with optional ports (`1.1.1.1`, `127.0.0.1:5353`, `[::1]:53`) the custom-domain TXT check asks",
+      }),
+      verifyWindowHours: setting({
+        name: "CUSTOM_DOMAIN_VERIFY_HOURS", parse: limit, default: 72,
+        doc: "A custom domain whose TXT record is not found within this many hours of being added (or re-checked) is marked `failed`",
+      }),
+      /** null = only /internal/tls/ask. */
+      tlsAskPath: setting({
+        name: "TLS_ASK_PATH", parse: tlsAskPath, default: "/tls/ask",
+        doc: "Credential-free TLS ask hook for a local proxy (Caddy `on_demand_tls`); `off` disables it (`/internal/tls/ask` remains)",
+      }),
+      tlsAskAllowedIps: setting({
+        name: "TLS_ASK_ALLOWED_IPS", parse: list(), unsetText: "127.0.0.1,::1",
+        doc: "Peers (IPs or CIDRs, by socket address) allowed to call `TLS_ASK_PATH`, none when set but empty; proxied requests (`X-Forwarded-For`, `Forwarded`, `X-Real-IP`) are always refused",
+      }),
     },
-  };
-}
+  }),
+  // docs/audit.md.
+  section("Audit log", {
+    audit: {
+      retentionDays: setting({
+        name: "AUDIT_RETENTION_DAYS", parse: limit, default: 365,
+        doc: "Audit-log entries older than this are removed daily by the `audit__retention` cron task; the hash chain stays verifiable",
+      }),
+    },
+  }),
+] as const;
 
-/** REFRESH_COOKIE_SAMESITE: browsers drop `SameSite=None` cookies that are not `Secure`, so that pair is refused at start. */
-function cookieSameSite(value: string | undefined, secure: boolean): "strict" | "lax" | "none" {
-  const v = (value || "strict").toLowerCase();
-  if (v !== "strict" && v !== "lax" && v !== "none") throw new Error(`REFRESH_COOKIE_SAMESITE must be strict, lax or none, got ${JSON.stringify(value)}`);
-  if (v === "none" && !secure) throw new Error("REFRESH_COOKIE_SAMESITE=none needs COOKIE_SECURE=true (browsers ignore SameSite=None cookies that are not Secure)");
-  return v;
-}
+export type Config = ConfigOf<typeof SECTIONS>;
 
-/** LOG_FORMAT: `pretty` or `json`; unset = pretty in development when stdout is a terminal, else JSON. */
-export function logFormat(value: string | undefined, isDev: boolean): "pretty" | "json" {
-  if (value === "pretty" || value === "json") return value;
-  if (value) throw new Error(`LOG_FORMAT must be pretty or json, got ${JSON.stringify(value)}`);
-  return isDev && process.stdout.isTTY ? "pretty" : "json";
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return resolve(SECTIONS, { read: (name) => env[name], entries: () => Object.entries(env) }) as Config;
 }
 
 /**
@@ -521,18 +401,4 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
     process.stderr.write(`LogicSpike Core cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
-}
-
-/**
- * TRUST_PROXY: unset/`false` trusts no proxy (req.ip is the socket address);
- * `true` trusts every hop (only behind a proxy that overwrites
- * X-Forwarded-For); a number trusts that many hops; anything else is passed to
- * Express as a list of trusted addresses/subnets, e.g. `loopback, 10.0.0.0/8`.
- */
-function trustProxy(raw: string | undefined): boolean | number | string {
-  const value = raw?.trim();
-  if (!value || value === "false") return false;
-  if (value === "true") return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
 }

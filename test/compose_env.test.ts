@@ -4,8 +4,9 @@
  *
  * The reads are found statically. From each service's entry point (the .ts file of its npm script) we follow
  * relative imports, plus the declared dynamic loads (the worker's task folder), and collect `env.NAME`,
- * `env["NAME"]` and `process.env.NAME`, so config.ts's `loadConfig(env = process.env)` counts for every
- * process. Reads inside node_modules (pg's PG*, graphile-worker's own) are not ours and are not counted;
+ * `env["NAME"]` and `process.env.NAME`. core/config.ts reads each setting it declares by name
+ * (`env[setting.name]`), so its reads are taken from the declarations themselves (imported, exact), and
+ * count for every process that loads the config. Reads inside node_modules (pg's PG*, graphile-worker's own) are not ours and are not counted;
  * the library settings the stack exposes are LIBRARY_SETTINGS.
  *
  * The rule, for each service that runs our code:
@@ -22,10 +23,14 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { parse } from "yaml";
+import { SECTIONS } from "../core/config";
+import { settingsOf } from "../core/config/declare";
 
 const ROOT = path.join(__dirname, "..");
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), "utf8");
 const CONFIG = "core/config.ts";
+/** What loadConfig reads: every declared setting (not the variables it documents for other readers). */
+const DECLARED = SECTIONS.flatMap((s) => settingsOf(s.settings));
 /** Names of secrets: never a default in compose, always empty in .env.example. */
 const SECRET = /(PASSWORD|SECRET|_KEY|TOKEN)$|^(SMTP|REDIS)_URL$/;
 
@@ -36,7 +41,8 @@ const DYNAMIC_LOADS: Record<string, string> = {
 
 /** Files that enumerate the environment, and the names they look for. */
 const FAMILIES: Record<string, RegExp> = {
-  // GATEWAY_ROUTE_<NAME>=url adds one gateway route; compose passes the same routes as GATEWAY_ROUTES (JSON).
+  // Besides its declared settings, read by name (DECLARED): GATEWAY_ROUTE_<NAME>=url adds one gateway route;
+  // compose passes the same routes as GATEWAY_ROUTES (JSON).
   [CONFIG]: /^GATEWAY_ROUTE_[A-Z0-9_]+$/,
 };
 
@@ -147,6 +153,13 @@ function scan(file: string): Scan {
     ts.forEachChild(n, visit);
   };
   visit(source);
+  if (file === CONFIG) {
+    for (const setting of DECLARED) {
+      s.reads.add(setting.name);
+      // Empty is a value of its own, as with `env.NAME ?? fallback`: the text an unset variable reads as.
+      if (setting.unsetText !== undefined) s.nullish.set(setting.name, setting.unsetText);
+    }
+  }
   scans.set(file, s);
   return s;
 }

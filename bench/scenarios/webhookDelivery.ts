@@ -17,6 +17,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startWorker } from "../../functions/src/worker";
+import { loadConfig } from "../../core/config";
 import { makePgPool } from "../../core/db/pool";
 import { webhookHeaders } from "../../functions/src/lib/webhooks/sign";
 import { createEndpoint, newWorkspace } from "../../test/helpers/webhooks";
@@ -44,7 +45,8 @@ export async function webhookDelivery(env: BenchEnv): Promise<BenchResult[]> {
     const ws = await newWorkspace(db, "bench");
     const endpoint = await createEndpoint(db, ws, url, ["blog.post.published"]);
     const workerPool = makePgPool(db.urls.owner, "worker", { max: CONCURRENCY + 2 });
-    const worker = await startWorker({ pgPool: workerPool, concurrency: CONCURRENCY });
+    // Loaded after WEBHOOK_ALLOWED_HOSTS is set above: the worker hands this config to its tasks.
+    const worker = await startWorker({ pgPool: workerPool, concurrency: CONCURRENCY, config: loadConfig() });
     const succeeded = async () =>
       (await db.ownerPool.query("select count(*)::int as n from app_public.webhook_deliveries where endpoint_id = $1 and status = 'succeeded'", [endpoint.id])).rows[0].n as number;
     const undispatched = async () =>

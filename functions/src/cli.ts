@@ -13,7 +13,7 @@ async function main() {
   const config = loadConfigOrExit();
   const db = await resolveDatabase(config);
   const pool = makePgPool(db.urls.owner, "worker", { max: config.workerConcurrency + 2 });
-  const runner = await startWorker({ pgPool: pool, concurrency: config.workerConcurrency });
+  const runner = await startWorker({ pgPool: pool, concurrency: config.workerConcurrency, config });
   logger.info(`Worker started (concurrency ${config.workerConcurrency}) against ${db.describe}`);
   const stop = async (signal: string) => {
     logger.info(`${signal}: stopping worker`);

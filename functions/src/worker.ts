@@ -1,34 +1,46 @@
 /**
  * graphile-worker runner. Tasks are the files in functions/src/tasks, one per
  * task, the file name being the task identifier. Recurring jobs live in
- * functions/crontab.
+ * functions/crontab. The process that starts the worker loads the Config once
+ * and passes it in; every task is called with it (lib/task.ts).
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Pool } from "pg";
-import { Logger, parseCrontab, run, runOnce, type Runner, type Task, type TaskList } from "graphile-worker";
+import { Logger, parseCrontab, run, runOnce, type Runner, type TaskList } from "graphile-worker";
+import { loadConfig, type Config } from "../../core/config";
 import { pinoLogFactory } from "../../core/logger";
+import type { ConfiguredTask } from "./lib/task";
 
 export const TASKS_DIR = path.join(__dirname, "tasks");
 export const CRONTAB_FILE = path.join(__dirname, "..", "crontab");
 
-let taskListCache: TaskList | undefined;
+let moduleCache: Record<string, ConfiguredTask> | undefined;
 
-/** Loads every task module; a file that does not default-export a function fails loudly at start-up. */
-export function loadTaskList(): TaskList {
-  if (taskListCache) return taskListCache;
-  const list: TaskList = {};
+/** Every task module's default export; a file that does not default-export a function fails loudly at start-up. */
+function taskModules(): Record<string, ConfiguredTask> {
+  if (moduleCache) return moduleCache;
+  const tasks: Record<string, ConfiguredTask> = {};
   for (const file of fs.readdirSync(TASKS_DIR).sort()) {
     if (!/\.(ts|js)$/.test(file) || file.endsWith(".d.ts")) continue;
     const identifier = file.replace(/\.(ts|js)$/, "");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(TASKS_DIR, file)) as { default?: Task };
+    const mod = require(path.join(TASKS_DIR, file)) as { default?: ConfiguredTask };
     if (typeof mod.default !== "function") throw new Error(`functions/src/tasks/${file} must default-export a task function`);
-    list[identifier] = mod.default;
+    tasks[identifier] = mod.default;
   }
-  return (taskListCache = list);
+  return (moduleCache = tasks);
+}
+
+/**
+ * The task list graphile-worker runs: each task called with `config` as its third argument (tasks that need no
+ * settings are plain Tasks and ignore it). Entry points pass the config their process loaded; without one
+ * (tests, one-off scripts) it is read from the environment here, once.
+ */
+export function loadTaskList(config: Config = loadConfig()): TaskList {
+  return Object.fromEntries(Object.entries(taskModules()).map(([identifier, task]) => [identifier, (payload, helpers) => task(payload, helpers, config)]));
 }
 
 function crontab() {
@@ -40,6 +52,8 @@ export interface WorkerOptions {
   pgPool: Pool;
   concurrency?: number;
   pollInterval?: number;
+  /** The process's configuration, handed to every task; unset = read from the environment once, at start. */
+  config?: Config;
 }
 
 /** How often a worker refreshes its row in app_private.worker_heartbeats (readiness treats 3 misses as dead). */
@@ -89,14 +103,14 @@ export function workerPreset(_concurrency: number): GraphileConfig.Preset {
 }
 
 /** Everything but the pool that startWorker passes to graphile-worker, for the bench. */
-export function workerRunOptions(concurrency: number) {
-  return { preset: workerPreset(concurrency), concurrency, taskList: loadTaskList(), logger: new Logger(pinoLogFactory("worker")) };
+export function workerRunOptions(concurrency: number, config: Config) {
+  return { preset: workerPreset(concurrency), concurrency, taskList: loadTaskList(config), logger: new Logger(pinoLogFactory("worker")) };
 }
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const concurrency = options.concurrency ?? 5;
   const runner = await run({
-    ...workerRunOptions(concurrency),
+    ...workerRunOptions(concurrency, options.config ?? loadConfig()),
     pgPool: options.pgPool,
     pollInterval: options.pollInterval ?? 2000,
     // The process owner (server/src/index.ts, worker.ts) handles signals and shuts us down in order.
@@ -109,9 +123,10 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
 
 /**
  * Runs every job that is due, including jobs those jobs queue, then returns.
- * Used by tests and one-off scripts. No local queue here: in runOnce mode it
- * stops at the first short fetch, so jobs queued during the run were left.
+ * Used by tests and one-off scripts; `config` defaults to the environment's,
+ * read once per call. No local queue here: in runOnce mode it stops at the
+ * first short fetch, so jobs queued during the run were left.
  */
-export async function runJobsOnce(pgPool: Pool): Promise<void> {
-  await runOnce({ pgPool, taskList: loadTaskList(), logger: new Logger(pinoLogFactory("worker")) });
+export async function runJobsOnce(pgPool: Pool, config: Config = loadConfig()): Promise<void> {
+  await runOnce({ pgPool, taskList: loadTaskList(config), logger: new Logger(pinoLogFactory("worker")) });
 }

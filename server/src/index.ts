@@ -54,7 +54,7 @@ async function main() {
   });
   if (stopping) return;
   if (config.workerInProcess) {
-    worker = await startWorker({ pgPool: srv.ctx.rootPgPool, concurrency: config.workerConcurrency });
+    worker = await startWorker({ pgPool: srv.ctx.rootPgPool, concurrency: config.workerConcurrency, config });
   }
   if (stopping) return;
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { loadConfig } from "../../core/config";
 import { runJobsOnce } from "../../functions/src/worker";
 import type { TestDatabase } from "./db";
 
@@ -33,9 +34,11 @@ export async function getJobs(db: TestDatabase, task?: string): Promise<QueuedJo
  * resolve while the last outcome is still in flight (the job still locked):
  * wait until no job is locked (up to 5 s; a test that leaves a job locked on
  * purpose, as the crash tests do, resets the lock before calling this).
+ * The tasks get a config loaded from process.env at this call, so a test that
+ * sets a variable (APP_URL, DNS_SERVERS, …) before running jobs is seen by them.
  */
 export async function runJobs(db: TestDatabase): Promise<void> {
-  await runJobsOnce(db.ownerPool);
+  await runJobsOnce(db.ownerPool, loadConfig());
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     const { rows } = await db.ownerPool.query("select count(*)::int as n from graphile_worker._private_jobs where locked_by is not null");

@@ -1,5 +1,4 @@
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../core/config";
+import { defineTask } from "../lib/task";
 
 interface Payload {
   /** Overrides AUDIT_RETENTION_DAYS for one run (operators, tests). */
@@ -18,14 +17,14 @@ function assertPayload(p: unknown): asserts p is Payload {
  * hash as the chain's anchor, so verify_audit_chain stays true. Idempotent: a
  * second run the same day finds nothing older to remove.
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload ?? {});
-  const days = (payload as Payload | null)?.retentionDays ?? loadConfig().audit.retentionDays;
+  const days = (payload as Payload | null)?.retentionDays ?? config.audit.retentionDays;
   const { rows } = await withPgClient((c) =>
     c.query<{ tenant_id: string; removed: string }>("select * from app_private.audit_retention(make_interval(days => $1))", [days]),
   );
   const removed = rows.reduce((n, r) => n + Number(r.removed), 0);
   if (removed > 0) logger.info(`audit__retention: removed ${removed} entries older than ${days} days from ${rows.length} workspaces`);
-};
+});
 
 export default task;

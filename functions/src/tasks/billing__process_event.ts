@@ -1,8 +1,7 @@
-import type { Task } from "graphile-worker";
 import { makeProvider } from "../../../core/billing";
 import { applyChanges } from "../../../core/billing/apply";
-import { loadConfig } from "../../../core/config";
 import { inTransaction } from "../../../core/db/transaction";
+import { defineTask } from "../lib/task";
 
 interface Payload {
   provider: string;
@@ -20,9 +19,9 @@ function assertPayload(p: unknown): asserts p is Payload {
  * committed both or neither; the retry then finds it processed, or redoes it
  * from scratch. Credits are idempotent by payment id on top of that.
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
-  const provider = makeProvider(loadConfig());
+  const provider = makeProvider(config);
   if (!provider || provider.name !== payload.provider) throw new Error(`billing provider ${payload.provider} is not configured`);
   const outcomes = await withPgClient((client) =>
     inTransaction(client, async (c) => {
@@ -43,6 +42,6 @@ const task: Task = async (payload, { withPgClient, logger }) => {
     }),
   );
   if (outcomes.includes("mismatch")) logger.error(`webhook event ${payload.eventId}: payment amount/currency does not match its order; nothing credited`);
-};
+});
 
 export default task;

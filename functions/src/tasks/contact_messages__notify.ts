@@ -1,5 +1,5 @@
-import type { Task } from "graphile-worker";
 import { sendEmail } from "../lib/mailer";
+import { defineTask } from "../lib/task";
 
 interface Payload {
   id: string;
@@ -23,7 +23,7 @@ interface ContactMessage {
  * success is a no-op, and a crash between send and mark re-sends at most once
  * with the same Message-ID.
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
   const { rows } = await withPgClient((c) =>
     c.query<ContactMessage>("select id, name, email, message, notified_at from app_private.contact_messages where id = $1", [payload.id]),
@@ -33,15 +33,15 @@ const task: Task = async (payload, { withPgClient, logger }) => {
   if (msg.notified_at) return logger.info(`contact message ${msg.id} already delivered`);
 
   await sendEmail({
-    to: process.env.CONTACT_INBOX || "operators@logicspike.localhost",
+    to: config.contactInbox,
     replyTo: msg.email,
     subject: `Contact form: ${msg.name}`,
     text: `${msg.name} <${msg.email}> wrote:\n\n${msg.message}\n`,
     messageId: `<contact-${msg.id}@logicspike>`,
-  });
+  }, config);
   await withPgClient((c) =>
     c.query("update app_private.contact_messages set notified_at = now() where id = $1 and notified_at is null", [msg.id]),
   );
-};
+});
 
 export default task;

@@ -1,6 +1,5 @@
 import { Resolver } from "node:dns/promises";
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../core/config";
+import { defineTask } from "../lib/task";
 
 interface Payload {
   id: string;
@@ -12,7 +11,7 @@ function assertPayload(p: unknown): asserts p is Payload {
 
 /** The TXT strings at `name` (each record's chunks joined, RFC 7208 style); throws a short reason on DNS trouble. */
 export async function lookupTxt(name: string, servers: string[]): Promise<string[]> {
-  // A fresh resolver per check: no answer cached from the previous attempt, and DNS_SERVERS read each run.
+  // A fresh resolver per check: no answer cached from the previous attempt.
   const resolver = new Resolver({ timeout: 3000, tries: 2 });
   if (servers.length) resolver.setServers(servers);
   try {
@@ -35,9 +34,9 @@ export async function lookupTxt(name: string, servers: string[]): Promise<string
  * errors throw, for graphile-worker's own retries. Idempotent: a row that is
  * gone or no longer pending is left alone.
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
-  const config = loadConfig().customDomains;
+  const { dnsServers, verifyWindowHours } = config.customDomains;
   const { rows } = await withPgClient((c) =>
     c.query<{ hostname: string; status: string; token: string }>(
       `select d.hostname, d.status, t.token from app_public.custom_domains d
@@ -55,7 +54,7 @@ const task: Task = async (payload, { withPgClient, logger }) => {
   let found = false;
   let problem: string | null = null;
   try {
-    const values = await lookupTxt(name, config.dnsServers);
+    const values = await lookupTxt(name, dnsServers);
     found = values.includes(expected);
     if (!found) problem = values.length ? `The TXT record at ${name} does not hold the expected value.` : `No TXT record found at ${name}.`;
   } catch (e) {
@@ -66,10 +65,10 @@ const task: Task = async (payload, { withPgClient, logger }) => {
       payload.id,
       found,
       problem,
-      config.verifyWindowHours,
+      verifyWindowHours,
     ]),
   );
   logger.info(`custom domain ${domain.hostname}: ${result[0]?.status ?? "unchanged"}${problem ? ` (${problem})` : ""}`);
-};
+});
 
 export default task;

@@ -1,7 +1,8 @@
 import type { PoolClient } from "pg";
-import type { Logger, Task } from "graphile-worker";
-import { loadConfig, type Config } from "../../../core/config";
+import type { Logger } from "graphile-worker";
+import type { Config } from "../../../core/config";
 import { inTransaction } from "../../../core/db/transaction";
+import { defineTask } from "../lib/task";
 import { attempt, type AttemptRecord, type AttemptTarget } from "../lib/webhooks/attempt";
 import { subscriberTypes } from "../subscribers";
 
@@ -76,15 +77,14 @@ async function dispatchBatch(client: PoolClient, config: Config["webhooks"], sub
  * from event and endpoint): a duplicate, never a loss. An event whose
  * completion fails is set aside with a backoff; the rest of its batch commits.
  */
-const task: Task = async (_payload, { withPgClient, addJob, logger }) => {
-  const config = loadConfig().webhooks;
+const task = defineTask(async (_payload, { withPgClient, addJob, logger }, config) => {
   const subscribers = JSON.stringify(subscriberTypes());
   const deadline = Date.now() + DRAIN_MS;
   let more = false;
   const lanes = await Promise.allSettled(
     Array.from({ length: LANES }, async () => {
       for (;;) {
-        const claimed = await withPgClient((c) => dispatchBatch(c as unknown as PoolClient, config, subscribers, logger));
+        const claimed = await withPgClient((c) => dispatchBatch(c as unknown as PoolClient, config.webhooks, subscribers, logger));
         if (claimed < DISPATCH_BATCH) return;
         if (Date.now() > deadline) return void (more = true);
       }
@@ -93,6 +93,6 @@ const task: Task = async (_payload, { withPgClient, addJob, logger }) => {
   const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
   if (failed) throw failed.reason; // this job is retried; the events of the failed batch were left undispatched
   if (more) await addJob("events__dispatch", {}, { jobKey: "events__dispatch:continue", maxAttempts: 25 });
-};
+});
 
 export default task;

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
+import { defineTask } from "../lib/task";
 
 interface Payload {
   id: string;
@@ -25,7 +24,7 @@ interface InvitationRow {
  * travels only in the email; a retry issues a fresh token (replacing the
  * hash), so an earlier, possibly undelivered link simply stops working.
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
   const { rows } = await withPgClient((c) =>
     c.query<InvitationRow>(
@@ -48,7 +47,7 @@ const task: Task = async (payload, { withPgClient, logger }) => {
       [invitation.id, createHash("sha256").update(token).digest()],
     ),
   );
-  const { appUrl } = loadConfig();
+  const { appUrl } = config;
   const who = invitation.inviter_name ? `${invitation.inviter_name} invited you` : "You have been invited";
   await sendEmail({
     to: invitation.email,
@@ -57,7 +56,7 @@ const task: Task = async (payload, { withPgClient, logger }) => {
       `${who} to join the workspace "${invitation.tenant_name}".\n\n` +
       `Accept the invitation: ${appUrl}/invitations/accept?token=${token}\n\n` +
       `The link works until ${invitation.expires_at.toUTCString()}. If you did not expect this, ignore this email.\n`,
-  });
-};
+  }, config);
+});
 
 export default task;

@@ -1,10 +1,9 @@
-import type { Task } from "graphile-worker";
 import { assertNotificationJob } from "../lib/notificationJob";
-import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
+import { defineTask } from "../lib/task";
 
 /** Emails one notification (queued by app_private.notify_event when the user chose email for the type). */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertNotificationJob("notifications__email", payload);
   const { rows } = await withPgClient((c) =>
     c.query<{ email: string; tenant_name: string | null }>(
@@ -19,9 +18,9 @@ const task: Task = async (payload, { withPgClient, logger }) => {
   await sendEmail({
     to: rows[0].email,
     subject: `${payload.title.replace(/\.$/, "")}${where}`,
-    text: `${payload.title}\n\nOpen LogicSpike: ${loadConfig().appUrl}\n\nChange which emails you get in your notification preferences.\n`,
+    text: `${payload.title}\n\nOpen LogicSpike: ${config.appUrl}\n\nChange which emails you get in your notification preferences.\n`,
     messageId: `<notification-${payload.eventId}-${payload.userId}@logicspike>`,
-  });
-};
+  }, config);
+});
 
 export default task;

@@ -1,6 +1,5 @@
-import type { Task } from "graphile-worker";
 import { assertNotificationJob } from "../lib/notificationJob";
-import { loadConfig } from "../../../core/config";
+import { defineTask } from "../lib/task";
 import { postWebhook } from "../lib/webhooks/http";
 
 /**
@@ -9,7 +8,7 @@ import { postWebhook } from "../lib/webhooks/http";
  * graphile-worker retries with its backoff (Slack has no idempotency key; a
  * rare duplicate message is the accepted cost).
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertNotificationJob("notifications__slack", payload);
   const { rows } = await withPgClient((c) =>
     c.query<{ url: string }>(
@@ -20,11 +19,11 @@ const task: Task = async (payload, { withPgClient, logger }) => {
     ),
   );
   if (!rows[0]) return logger.info(`slack notifications for ${payload.userId} were turned off; skipping`);
-  const config = loadConfig().webhooks;
+  const { webhooks } = config;
   // The stored URL is https://hooks.slack.com/services/… (a check constraint); its path goes to the configured origin.
   const { pathname } = new URL(rows[0].url);
-  const result = await postWebhook(config.slackOrigin + pathname, {}, JSON.stringify({ text: payload.title }), config);
+  const result = await postWebhook(webhooks.slackOrigin + pathname, {}, JSON.stringify({ text: payload.title }), webhooks);
   if (!result.ok) throw new Error(`Slack answered ${result.statusCode ?? "nothing"}: ${result.error ?? "non-2xx"}`);
-};
+});
 
 export default task;

@@ -1,6 +1,5 @@
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../core/config";
 import { sendEmail } from "../lib/mailer";
+import { defineTask } from "../lib/task";
 import { assertUserPayload, loadUser } from "../lib/userEmails";
 
 /**
@@ -11,12 +10,12 @@ import { assertUserPayload, loadUser } from "../lib/userEmails";
  * the owner is pointed to a password reset, which proves inbox control,
  * replaces the password and signs every session out.
  */
-const task: Task = async (payload, helpers) => {
+const task = defineTask(async (payload, helpers, config) => {
   assertUserPayload("user__send_account_exists_email", payload);
   const user = await loadUser(helpers, payload.userId);
   if (!user) return helpers.logger.info(`user ${payload.userId} no longer exists; no account-exists email`);
 
-  const { appUrl } = loadConfig();
+  const { appUrl } = config;
   await sendEmail({
     to: user.email,
     subject: "You already have a LogicSpike account",
@@ -27,7 +26,7 @@ const task: Task = async (payload, helpers) => {
       `Sign in: ${appUrl}/sign-in\n` +
       `Forgot your password? Reset it: ${appUrl}/forgot-password\n\n` +
       `If this was not you, you can ignore this email; nothing about your account has changed.\n`,
-  });
-};
+  }, config);
+});
 
 export default task;

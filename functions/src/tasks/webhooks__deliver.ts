@@ -1,5 +1,4 @@
-import type { Task } from "graphile-worker";
-import { loadConfig } from "../../../core/config";
+import { defineTask } from "../lib/task";
 import { attemptDelivery } from "../lib/webhooks/attempt";
 
 interface Payload {
@@ -33,9 +32,8 @@ interface DeliveryRow {
  * the same webhook-id (receivers dedupe on it), never a loss. Only database
  * errors throw, and graphile-worker retries those (max_attempts 5).
  */
-const task: Task = async (payload, { withPgClient, logger }) => {
+const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
-  const config = loadConfig().webhooks;
   const { rows } = await withPgClient((c) =>
     c.query<DeliveryRow>(
       `select d.id, d.status, d.retry_index, e.url, e.is_enabled, ev.type, ev.payload, ev.occurred_at,
@@ -60,7 +58,7 @@ const task: Task = async (payload, { withPgClient, logger }) => {
   await attemptDelivery(withPgClient, {
     id: delivery.id, retryIndex: delivery.retry_index, url: delivery.url, secrets: delivery.secrets,
     type: delivery.type, payload: delivery.payload, occurredAt: delivery.occurred_at,
-  }, config);
-};
+  }, config.webhooks);
+});
 
 export default task;
