@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Pool } from "pg";
 import { Logger, parseCrontab, run, runOnce, type Runner, type TaskList } from "graphile-worker";
-import { loadConfig, type Config } from "../../core/config";
+import type { Config } from "../../core/config";
 import { pinoLogFactory } from "../../core/logger";
 import type { ConfiguredTask } from "./lib/task";
 
@@ -36,10 +36,9 @@ function taskModules(): Record<string, ConfiguredTask> {
 
 /**
  * The task list graphile-worker runs: each task called with `config` as its third argument (tasks that need no
- * settings are plain Tasks and ignore it). Entry points pass the config their process loaded; without one
- * (tests, one-off scripts) it is read from the environment here, once.
+ * settings are plain Tasks and ignore it). Entry points pass the config their process loaded once.
  */
-export function loadTaskList(config: Config = loadConfig()): TaskList {
+export function loadTaskList(config: Config): TaskList {
   return Object.fromEntries(Object.entries(taskModules()).map(([identifier, task]) => [identifier, (payload, helpers) => task(payload, helpers, config)]));
 }
 
@@ -52,8 +51,8 @@ export interface WorkerOptions {
   pgPool: Pool;
   concurrency?: number;
   pollInterval?: number;
-  /** The process's configuration, handed to every task; unset = read from the environment once, at start. */
-  config?: Config;
+  /** The process's configuration, handed to every task. */
+  config: Config;
 }
 
 /** How often a worker refreshes its row in app_private.worker_heartbeats (readiness treats 3 misses as dead). */
@@ -110,7 +109,7 @@ export function workerRunOptions(concurrency: number, config: Config) {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const concurrency = options.concurrency ?? 5;
   const runner = await run({
-    ...workerRunOptions(concurrency, options.config ?? loadConfig()),
+    ...workerRunOptions(concurrency, options.config),
     pgPool: options.pgPool,
     pollInterval: options.pollInterval ?? 2000,
     // The process owner (server/src/index.ts, worker.ts) handles signals and shuts us down in order.
@@ -123,10 +122,10 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
 
 /**
  * Runs every job that is due, including jobs those jobs queue, then returns.
- * Used by tests and one-off scripts; `config` defaults to the environment's,
- * read once per call. No local queue here: in runOnce mode it stops at the
- * first short fetch, so jobs queued during the run were left.
+ * Used by tests and one-off scripts, with the config they loaded. No local
+ * queue here: in runOnce mode it stops at the first short fetch, so jobs
+ * queued during the run were left.
  */
-export async function runJobsOnce(pgPool: Pool, config: Config = loadConfig()): Promise<void> {
+export async function runJobsOnce(pgPool: Pool, config: Config): Promise<void> {
   await runOnce({ pgPool, taskList: loadTaskList(config), logger: new Logger(pinoLogFactory("worker")) });
 }

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import { parseCrontab, type JobHelpers } from "graphile-worker";
 import type { PoolClient } from "pg";
+import { loadConfig } from "../../core/config";
 import task from "../../functions/src/tasks/audit__retention";
 import { CRONTAB_FILE } from "../../functions/src/worker";
 import { useTestDatabase } from "../helpers/db";
@@ -43,8 +44,8 @@ it("removes nothing younger than the retention period and leaves every chain ver
   const before = (await getDb().superPool.query("select count(*)::int as n from app_public.audit_log where tenant_id = $1", [tenantId])).rows[0].n;
   expect(before).toBeGreaterThan(0);
   const queries: Array<{ text: string; values: unknown[] }> = [];
-  await task({}, helpers(queries));
-  await task({ retentionDays: 7 }, helpers(queries));
+  await task({}, helpers(queries), loadConfig());
+  await task({ retentionDays: 7 }, helpers(queries), loadConfig());
   // The default comes from AUDIT_RETENTION_DAYS (365 when unset); the payload overrides it.
   expect(queries.map((q) => q.values)).toEqual([[365], [7]]);
   expect(queries[0].text).toContain("app_private.audit_retention(make_interval(days => $1))");
@@ -53,6 +54,6 @@ it("removes nothing younger than the retention period and leaves every chain ver
 });
 
 it("refuses an invalid payload", async () => {
-  await expect(task({ retentionDays: 0 }, helpers([]))).rejects.toThrow("audit__retention: invalid payload");
-  await expect(task({ retentionDays: "30" }, helpers([]))).rejects.toThrow("audit__retention: invalid payload");
+  await expect(task({ retentionDays: 0 }, helpers([]), loadConfig())).rejects.toThrow("audit__retention: invalid payload");
+  await expect(task({ retentionDays: "30" }, helpers([]), loadConfig())).rejects.toThrow("audit__retention: invalid payload");
 });

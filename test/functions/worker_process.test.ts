@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { loadConfig } from "../../core/config";
 import { loadTaskList } from "../../functions/src/worker";
 import { useTestDatabase } from "../helpers/db";
 import { startTestSmtp } from "../helpers/smtp";
@@ -14,7 +15,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const getDb = useTestDatabase();
 
 it("loads one task per file in functions/src/tasks, named after the file", () => {
-  const tasks = loadTaskList();
+  const tasks = loadTaskList(loadConfig());
   expect(Object.keys(tasks)).toContain("contact_messages__notify");
   for (const fn of Object.values(tasks)) expect(typeof fn).toBe("function");
 });

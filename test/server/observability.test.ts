@@ -4,6 +4,7 @@
  * for /metrics, and worker liveness in /readyz from a real worker's heartbeat.
  */
 import type { Runner } from "graphile-worker";
+import { loadConfig } from "../../core/config";
 import { startWorker } from "../../functions/src/worker";
 import { runJobs } from "../helpers/jobs";
 import { createEndpoint, newWorkspace, publish, startReceiver } from "../helpers/webhooks";
@@ -102,7 +103,7 @@ describe("worker liveness", () => {
     };
     expect(await ready()).toEqual({ status: 503, workers: { ok: false, detail: "0 alive" } });
 
-    runner = await startWorker({ pgPool: getDb().ownerPool, concurrency: 1 });
+    runner = await startWorker({ pgPool: getDb().ownerPool, concurrency: 1, config: loadConfig() });
     await eventually("the worker's first heartbeat", async () => (await ready()).status === 200, { timeoutMs: 5_000 });
     expect(await ready()).toEqual({ status: 200, workers: { ok: true, detail: "1 alive" } });
     expect(metric((await scrape(server)).text, "workers_alive")).toBe(1);
