@@ -1,16 +1,20 @@
 /**
- * Rate limits over real HTTP, with counters in app_private.rate_limits: headers,
- * 429 RATLM, the keys (IP on /auth, user / workspace / IP on GraphQL), limits
- * from the workspace's `api` entitlement, counters that survive a restart and
- * that two server processes share, the in-memory fallback when the store
- * fails, the off switch, and (when redis-server is installed) the Redis store.
+ * Rate limits over real HTTP: headers, 429 RATLM, the keys (IP on /auth, user /
+ * workspace / IP on GraphQL), limits from the workspace's `api` entitlement,
+ * counters that survive a restart, the off switch. Every one of those runs
+ * against both stores, app_private.rate_limits and a real redis-server
+ * (test/helpers/redis.ts; missing redis-server fails the suite). Then per store:
+ * counters two servers share, and the in-memory fallback when the store fails
+ * (for Redis: stopped mid-run, a throttled warning and the failure metric,
+ * then counting in Redis again once it is back).
  */
-import { execFileSync, spawn } from "node:child_process";
 import { bearer, signUp, switchTenant, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { freePort } from "../helpers/postgres";
+import { startTestRedis, type TestRedis } from "../helpers/redis";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { spawnServerProcess } from "../helpers/serverProcess";
+import { logger } from "../../core/logger";
 
 const getDb = useTestDatabase();
 const SMALL = { RATE_LIMIT_AUTH_PER_MINUTE: "3", RATE_LIMIT_GRAPHQL_PER_MINUTE: "3", RATE_LIMIT_TENANT_PER_MINUTE: "100" };
@@ -19,12 +23,47 @@ let alice: TestUser; // workspace A
 let bob: TestUser; // workspace B
 let carol: TestUser & { tokenInA: string }; // member of workspace A as well
 
+let redis: TestRedis;
+
+type Counters = Array<{ key: string; points: number }>;
+/** One shared store as the tests see it: how to point a server at it and what it holds. */
+interface Store {
+  name: string;
+  env(): Record<string, string>;
+  counters(): Promise<Counters>;
+}
+const postgres: Store = {
+  name: "Postgres",
+  env: () => ({}),
+  counters: async () => (await getDb().ownerPool.query<Counters[number]>("select key, points from app_private.rate_limits order by key")).rows,
+};
+const redisStore: Store = {
+  name: "Redis",
+  env: () => ({ REDIS_URL: redis.url }),
+  async counters() {
+    const keys = (await redis.client.keys("*")).sort();
+    const values = keys.length ? await redis.client.mget(...keys) : [];
+    return keys.map((key, i) => ({ key, points: Number(values[i]) }));
+  },
+};
+const STORES = [postgres, redisStore];
+const resetCounters = async () => {
+  await getDb().ownerPool.query("delete from app_private.rate_limits");
+  await redis.client.flushall();
+};
+
 const remaining = (r: { headers: Headers }) => r.headers.get("ratelimit-remaining");
-const resetCounters = () => getDb().ownerPool.query("delete from app_private.rate_limits");
+/** The store-failure counter from GET /metrics (loopback, no METRICS_TOKEN in tests). */
+async function storeFailures(s: TestServer, store: "postgres" | "redis"): Promise<number> {
+  const text = await (await fetch(`${s.url}/metrics`)).text();
+  const line = new RegExp(`^logicspike_rate_limit_store_failures_total\\{store="${store}"\\} (\\d+)$`, "m").exec(text);
+  return line ? Number(line[1]) : 0;
+}
 /** POST /auth/login with an empty body: 422 INVLD while under the limit, no password hashing. */
 const loginAttempt = (s: TestServer) => s.post("/auth/login", {});
 
 beforeAll(async () => {
+  redis = await startTestRedis();
   const setup = await startTestServer(getDb()); // NODE_ENV=test defaults: limits the suite never reaches
   try {
     alice = await signUp(setup, { workspaceName: "Limited A" });
@@ -36,6 +75,7 @@ beforeAll(async () => {
     await setup.close();
   }
 });
+afterAll(() => redis?.destroy());
 beforeEach(resetCounters);
 
 let server: TestServer | undefined;
@@ -44,9 +84,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("rate limits on auth routes (per client IP)", () => {
+describe.each(STORES)("rate limits on auth routes (per client IP), $name store", (store) => {
+  const start = (env: Record<string, string> = SMALL) => startTestServer(getDb(), { ...store.env(), ...env });
+
   it("sends RateLimit headers that count down, then refuses with 429 RATLM and Retry-After", async () => {
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     const seen: Array<string | null> = [];
     for (let i = 0; i < 3; i++) {
       const res = await loginAttempt(server);
@@ -66,23 +108,23 @@ describe("rate limits on auth routes (per client IP)", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(remaining(refused)).toBe("0");
 
-    // The counter lives in Postgres, not in this process.
-    const { rows } = await getDb().ownerPool.query("select key, points from app_private.rate_limits where key like 'auth:ip:%'");
-    expect(rows).toEqual([{ key: expect.stringMatching(/^auth:ip:.*127\.0\.0\.1$/), points: 4 }]);
+    // The counter lives in this store (and only there), not in this process.
+    expect(await store.counters()).toEqual([{ key: expect.stringMatching(/^auth:ip:.*127\.0\.0\.1$/), points: 4 }]);
+    for (const other of STORES.filter((s) => s !== store)) expect(await other.counters()).toEqual([]);
     // GraphQL has its own buckets.
     expect((await server.graphql(QUERY)).status).toBe(200);
   });
 
-  it("keeps counting across a server restart on the same database", async () => {
-    server = await startTestServer(getDb(), SMALL);
+  it("keeps counting across a server restart on the same store", async () => {
+    server = await start();
     for (let i = 0; i < 3; i++) expect((await loginAttempt(server)).status).toBe(422);
     await server.close();
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     expect((await loginAttempt(server)).status).toBe(429);
   });
 
   it("covers every POST /auth route, service tokens included, in the same per-IP bucket", async () => {
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     expect((await loginAttempt(server)).status).toBe(422);
     expect((await server.post("/auth/refresh", { refreshToken: "nope", tokenTransport: "body" })).status).toBe(401);
     const token = await server.post("/auth/service-token", { grant_type: "client_credentials", client_id: "nobody", client_secret: "x" });
@@ -92,34 +134,35 @@ describe("rate limits on auth routes (per client IP)", () => {
 
   it("believes X-Forwarded-For only from proxies TRUST_PROXY names", async () => {
     const fromProxy = (s: TestServer, ip: string) => s.post("/auth/login", {}, { "x-forwarded-for": ip });
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     // Untrusted: a client cannot pick a fresh bucket by sending the header.
     for (const ip of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) expect((await fromProxy(server, ip)).status).toBe(422);
     expect((await fromProxy(server, "203.0.113.4")).status).toBe(429);
     await server.close();
     await resetCounters();
-    server = await startTestServer(getDb(), { ...SMALL, TRUST_PROXY: "loopback" });
+    server = await start({ ...SMALL, TRUST_PROXY: "loopback" });
     for (let i = 0; i < 3; i++) expect((await fromProxy(server, "203.0.113.9")).status).toBe(422);
     expect((await fromProxy(server, "203.0.113.9")).status).toBe(429);
     expect((await fromProxy(server, "198.51.100.7")).status).toBe(422);
-    const { rows } = await getDb().ownerPool.query("select key from app_private.rate_limits order by key");
-    expect(rows.map((r) => r.key)).toEqual(["auth:ip:198.51.100.7", "auth:ip:203.0.113.9"]);
+    expect((await store.counters()).map((r) => r.key)).toEqual(["auth:ip:198.51.100.7", "auth:ip:203.0.113.9"]);
   });
 
   it("is off with RATE_LIMIT_ENABLED=false", async () => {
-    server = await startTestServer(getDb(), { ...SMALL, RATE_LIMIT_ENABLED: "false" });
+    server = await start({ ...SMALL, RATE_LIMIT_ENABLED: "false" });
     for (let i = 0; i < 5; i++) {
       const res = await loginAttempt(server);
       expect(res.status).toBe(422);
       expect(res.headers.get("ratelimit-limit")).toBeNull();
     }
-    expect((await getDb().ownerPool.query("select 1 from app_private.rate_limits")).rowCount).toBe(0);
+    for (const s of STORES) expect(await s.counters()).toEqual([]);
   });
 });
 
-describe("rate limits on GraphQL", () => {
+describe.each(STORES)("rate limits on GraphQL, $name store", (store) => {
+  const start = (env: Record<string, string> = SMALL) => startTestServer(getDb(), { ...store.env(), ...env });
+
   it("gives each user their own bucket and answers 429 in the GraphQL error shape", async () => {
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     const seen: Array<string | null> = [];
     for (let i = 0; i < 3; i++) {
       const res = await server.graphql(QUERY, {}, bearer(alice.accessToken));
@@ -140,19 +183,18 @@ describe("rate limits on GraphQL", () => {
   });
 
   it("counts concurrent requests exactly (batched counter updates)", async () => {
-    server = await startTestServer(getDb(), { ...SMALL, RATE_LIMIT_GRAPHQL_PER_MINUTE: "5" });
+    server = await start({ ...SMALL, RATE_LIMIT_GRAPHQL_PER_MINUTE: "5" });
     const results = await Promise.all(Array.from({ length: 8 }, () => server!.graphql(QUERY, {}, bearer(alice.accessToken))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     expect(results.filter((r) => r.status === 200).map(remaining).sort()).toEqual(["0", "1", "2", "3", "4"]);
-    const { rows } = await getDb().ownerPool.query("select key, points from app_private.rate_limits order by key");
-    expect(rows).toEqual([
+    expect(await store.counters()).toEqual([
       { key: `api:user:${alice.userId}`, points: 8 },
       { key: `tenant:${alice.tenantId}`, points: 8 },
     ]);
   });
 
   it("limits a workspace across all of its users", async () => {
-    server = await startTestServer(getDb(), { RATE_LIMIT_GRAPHQL_PER_MINUTE: "100", RATE_LIMIT_TENANT_PER_MINUTE: "4" });
+    server = await start({ RATE_LIMIT_GRAPHQL_PER_MINUTE: "100", RATE_LIMIT_TENANT_PER_MINUTE: "4" });
     for (const token of [alice.accessToken, carol.tokenInA, alice.accessToken, carol.tokenInA]) {
       expect((await server.graphql(QUERY, {}, bearer(token))).status).toBe(200);
     }
@@ -171,7 +213,7 @@ describe("rate limits on GraphQL", () => {
       [bob.tenantId],
     );
     try {
-      server = await startTestServer(db, { RATE_LIMIT_GRAPHQL_PER_MINUTE: "100", RATE_LIMIT_TENANT_PER_MINUTE: "100" });
+      server = await start({ RATE_LIMIT_GRAPHQL_PER_MINUTE: "100", RATE_LIMIT_TENANT_PER_MINUTE: "100" });
       for (let i = 0; i < 2; i++) expect((await server.graphql(QUERY, {}, bearer(bob.accessToken))).status).toBe(200);
       const refused = await server.graphql(QUERY, {}, bearer(bob.accessToken));
       expect(refused.status).toBe(429);
@@ -183,7 +225,7 @@ describe("rate limits on GraphQL", () => {
   });
 
   it("limits anonymous callers per IP", async () => {
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     for (let i = 0; i < 3; i++) expect((await server.graphql(QUERY)).status).toBe(200);
     const refused = await server.graphql(QUERY);
     expect(refused.status).toBe(429);
@@ -192,7 +234,7 @@ describe("rate limits on GraphQL", () => {
   });
 
   it("counts gateway routes (/svc/*) with GraphQL, before the gateway answers", async () => {
-    server = await startTestServer(getDb(), SMALL);
+    server = await start();
     const svc = () => fetch(`${server!.url}/svc/nothing-here/ping`, { headers: bearer(alice.accessToken) });
     expect(remaining(await server.graphql(QUERY, {}, bearer(alice.accessToken)))).toBe("2");
     const statuses = [];
@@ -202,7 +244,9 @@ describe("rate limits on GraphQL", () => {
     expect(refused.status).toBe(429);
     expect(await refused.json()).toEqual({ error: { code: "RATLM", message: expect.any(String) } });
   });
+});
 
+describe("the Postgres store", () => {
   it("keeps limiting in memory, instead of failing requests, when the Postgres store fails", async () => {
     const db = getDb();
     await db.superPool.query("alter table app_private.rate_limits rename to rate_limits_away");
@@ -214,14 +258,13 @@ describe("rate limits on GraphQL", () => {
         expect(remaining(res)).toBe(String(2 - i));
       }
       expect((await server.graphql(QUERY, {}, bearer(alice.accessToken))).status).toBe(429);
+      expect(await storeFailures(server, "postgres")).toBe(8); // user and workspace counters, 4 requests
     } finally {
       await db.superPool.query("alter table app_private.rate_limits_away rename to rate_limits");
     }
   });
-});
 
-describe("two server processes on one database", () => {
-  it("share the same counters", async () => {
+  it("shares counters between two server processes on one database", async () => {
     const env = { NODE_ENV: "test", LOG_LEVEL: "warn", MIGRATE_ON_START: "false", RATE_LIMIT_AUTH_PER_MINUTE: "4", RATE_LIMIT_GRAPHQL_PER_MINUTE: "4" };
     const [a, b] = [await spawnServerProcess(getDb().urls, env), await spawnServerProcess(getDb().urls, env)];
     try {
@@ -241,43 +284,89 @@ describe("two server processes on one database", () => {
   }, 120_000);
 });
 
-let redisServer: string | undefined;
-try {
-  redisServer = execFileSync("which", ["redis-server"], { encoding: "utf8" }).trim() || undefined;
-} catch {
-  redisServer = undefined;
-}
-const itWithRedis = redisServer ? it : it.skip;
-if (!redisServer) console.warn("rate_limit.test.ts: no redis-server on PATH; skipping the Redis store test");
-
 describe("the Redis store (REDIS_URL)", () => {
-  it("keeps limiting in memory, without crashing, when Redis cannot be reached", async () => {
-    server = await startTestServer(getDb(), { ...SMALL, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
-    for (let i = 0; i < 3; i++) {
-      const res = await loginAttempt(server);
-      expect(res.status).toBe(422);
-      expect(remaining(res)).toBe(String(2 - i));
+  const start = (env: Record<string, string> = SMALL) => startTestServer(getDb(), { ...env, REDIS_URL: redis.url });
+  const login = async () => {
+    const res = await loginAttempt(server!);
+    return { status: res.status, remaining: remaining(res) };
+  };
+
+  it("shares counters between two servers on the same REDIS_URL, and leaves Postgres alone", async () => {
+    const env = { ...SMALL, RATE_LIMIT_AUTH_PER_MINUTE: "4", RATE_LIMIT_GRAPHQL_PER_MINUTE: "4" };
+    const [a, b] = [await start(env), await start(env)];
+    try {
+      const auth = [await loginAttempt(a), await loginAttempt(b), await loginAttempt(a), await loginAttempt(b), await loginAttempt(a)];
+      expect(auth.map((r) => r.status)).toEqual([422, 422, 422, 422, 429]);
+      expect(auth.map(remaining)).toEqual(["3", "2", "1", "0", "0"]);
+
+      const gql = (s: TestServer) => s.graphql(QUERY, {}, bearer(alice.accessToken));
+      const api = [await gql(b), await gql(a), await gql(b), await gql(a), await gql(b)];
+      expect(api.map((r) => r.status)).toEqual([200, 200, 200, 200, 429]);
+      expect(api.map(remaining)).toEqual(["3", "2", "1", "0", "0"]);
+
+      expect(await redisStore.counters()).toEqual([
+        { key: `api:user:${alice.userId}`, points: 5 },
+        { key: expect.stringMatching(/^auth:ip:.*127\.0\.0\.1$/), points: 5 },
+        { key: `tenant:${alice.tenantId}`, points: 5 },
+      ]);
+      expect(await postgres.counters()).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
-    expect((await loginAttempt(server)).status).toBe(429);
-    expect((await getDb().ownerPool.query("select 1 from app_private.rate_limits")).rowCount).toBe(0);
   });
 
-  itWithRedis("counts in Redis, across a restart, without touching Postgres (skipped when redis-server is not installed)", async () => {
-    const port = await freePort();
-    const redis = spawn(redisServer!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    try {
-      await new Promise((r) => setTimeout(r, 500));
-      const env = { ...SMALL, REDIS_URL: `redis://127.0.0.1:${port}` };
-      server = await startTestServer(getDb(), env);
-      await new Promise((r) => setTimeout(r, 200)); // lazy connect
-      for (let i = 0; i < 3; i++) expect((await loginAttempt(server)).status).toBe(422);
-      await server.close();
-      server = await startTestServer(getDb(), env);
-      await new Promise((r) => setTimeout(r, 200));
-      expect((await loginAttempt(server)).status).toBe(429);
-      expect((await getDb().ownerPool.query("select 1 from app_private.rate_limits")).rowCount).toBe(0);
-    } finally {
-      redis.kill("SIGTERM");
-    }
+  it("keeps limiting in memory, without crashing, when Redis cannot be reached at start", async () => {
+    server = await startTestServer(getDb(), { ...SMALL, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    for (let i = 0; i < 3; i++) expect(await login()).toEqual({ status: 422, remaining: String(2 - i) });
+    expect((await login()).status).toBe(429);
+    expect(await storeFailures(server, "redis")).toBe(4);
+    expect(await postgres.counters()).toEqual([]);
   });
+
+  it("limits in memory while Redis is stopped (one warning, the failure metric), then counts in Redis again", async () => {
+    server = await start();
+    expect([await login(), await login()]).toEqual([{ status: 422, remaining: "2" }, { status: 422, remaining: "1" }]);
+    expect(await redisStore.counters()).toEqual([{ key: expect.stringMatching(/^auth:ip:/), points: 2 }]);
+
+    const warn = jest.spyOn(logger, "warn");
+    try {
+      await redis.stop();
+      await new Promise((r) => setTimeout(r, 100)); // let the server's client see its socket close
+      // Fresh per-process counters: neither 500 nor unlimited.
+      const down = [];
+      for (let i = 0; i < 4; i++) down.push(await login());
+      expect(down).toEqual([
+        { status: 422, remaining: "2" },
+        { status: 422, remaining: "1" },
+        { status: 422, remaining: "0" },
+        { status: 429, remaining: "0" },
+      ]);
+      expect(await storeFailures(server, "redis")).toBe(4);
+      // Connection errors and failed counts share one throttle: one line per 10 s, not one per request.
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][1]).toMatch(/Redis/);
+
+      await redis.start(); // same port, empty (nothing persisted)
+      // ioredis reconnects on its own (backoff up to 2 s); meanwhile the memory counter still refuses.
+      const deadline = Date.now() + 10_000;
+      let back = await login();
+      while (back.status === 429 && Date.now() < deadline) {
+        expect(back.remaining).toBe("0");
+        await new Promise((r) => setTimeout(r, 100));
+        back = await login();
+      }
+      expect(back).toEqual({ status: 422, remaining: "2" }); // the first count in the restarted Redis
+      const failuresWhileDown = await storeFailures(server, "redis");
+      expect([await login(), await login(), await login()]).toEqual([
+        { status: 422, remaining: "1" },
+        { status: 422, remaining: "0" },
+        { status: 429, remaining: "0" },
+      ]);
+      expect(await redisStore.counters()).toEqual([{ key: expect.stringMatching(/^auth:ip:/), points: 4 }]);
+      expect(await storeFailures(server, "redis")).toBe(failuresWhileDown);
+    } finally {
+      warn.mockRestore();
+      await redis.start().catch(() => undefined); // for later tests, if this one failed while Redis was down
+    }
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { Express, NextFunction, Request, Response } from "express";
 import type { Pool } from "pg";
+import { Counter } from "prom-client";
 import { getContext } from "../context";
 import type { DatabaseHealth } from "../../../core/db/health";
 import { AppError } from "../../../core/errors";
@@ -43,10 +44,17 @@ function limitersFor(app: Express): Limiters {
     const cfg = ctx.config.rateLimit;
     const store = cfg.redisUrl ? redisStore(cfg.redisUrl) : postgresStore(ctx.rootPgPool, ctx.health);
     ctx.shutdownActions.push(() => store.close());
+    // On the server's registry (installMetrics runs first); a degraded store is otherwise only a throttled log line.
+    const failures = new Counter({
+      name: "logicspike_rate_limit_store_failures_total",
+      help: "Rate-limit counter updates made in memory because the shared store failed or is known down.",
+      labelNames: ["store"] as const,
+      registers: ctx.metrics ? [ctx.metrics.registry] : [],
+    });
     limiters = {
-      authIp: new Limiter(store, "auth"),
-      principal: new Limiter(store, "api"),
-      workspace: new Limiter(store, "tenant"),
+      authIp: new Limiter(store, "auth", failures),
+      principal: new Limiter(store, "api", failures),
+      workspace: new Limiter(store, "tenant", failures),
       tenantLimits: new TenantLimits(ctx.rootPgPool, ctx.health, cfg.tenantPerMinute),
     };
     perServer.set(ctx, limiters);

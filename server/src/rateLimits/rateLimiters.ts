@@ -9,9 +9,13 @@
  * then hold per process until the store is back. Errors are logged at most
  * every 10 s; a Postgres connection error also marks the database down, and
  * while it is down the store is not even tried (no connect timeout per request).
+ * Every counter update that falls back to memory is counted in
+ * logicspike_rate_limit_store_failures_total{store} (installRateLimit
+ * registers it), so a degraded store shows on a dashboard, not only in logs.
  */
 import { Redis } from "ioredis";
 import type { Pool } from "pg";
+import type { Counter } from "prom-client";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { DatabaseHealth } from "../../../core/db/health";
 import { isDatabaseUnavailable } from "../../../core/errors";
@@ -29,11 +33,14 @@ export interface LimitResult {
 }
 
 export interface LimiterStore {
+  readonly name: "postgres" | "redis";
   /** A store-backed limiter for `points` per window; limiters with the same prefix share counters. */
   make(keyPrefix: string, points: number): RateLimiterAbstract;
   /** True when the store should be skipped (known down). */
   readonly isDown: boolean;
   onError(err: unknown): void;
+  /** Redis: settles when the first connection attempt has succeeded or failed; every count awaits it. */
+  readonly ready?: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +64,7 @@ export function postgresStore(pool: Pool, health: DatabaseHealth): LimiterStore 
   const timer = setInterval(() => void sweeper?.clearExpired(Date.now() - 3_600_000), 300_000);
   timer.unref();
   return {
+    name: "postgres",
     make(keyPrefix, points) {
       const limiter = new RateLimiterPostgres({
         storeClient: batcher, storeType: "pool", ...TABLE, tableCreated: true, clearExpiredByTimeout: false,
@@ -78,13 +86,20 @@ export function postgresStore(pool: Pool, health: DatabaseHealth): LimiterStore 
   };
 }
 
-/** Redis via ioredis: connects lazily, never queues commands while disconnected (fail fast to memory). */
+/**
+ * Redis via ioredis: never queues commands while disconnected (fail fast to
+ * memory) and reconnects on its own. Counting waits for the first connection
+ * attempt only (at most connectTimeout), so a fresh instance counts in Redis
+ * from its first request instead of in memory until the socket is up.
+ */
 export function redisStore(url: string): LimiterStore {
   const warn = throttledWarn();
   const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   client.on("error", (err) => warn(err, "Redis connection error"));
-  client.connect().catch((err: unknown) => warn(err, "Redis unreachable at start; limiting in memory until it is back"));
+  const ready = client.connect().catch((err: unknown) => warn(err, "Redis unreachable at start; limiting in memory until it is back"));
   return {
+    name: "redis",
+    ready,
     make: (keyPrefix, points) =>
       new RateLimiterRedis({ storeClient: client, rejectIfRedisNotReady: true, keyPrefix, points, duration: WINDOW_SECONDS }),
     isDown: false,
@@ -103,7 +118,11 @@ export function redisStore(url: string): LimiterStore {
 export class Limiter {
   private readonly bySize = new Map<number, { store: RateLimiterAbstract; memory: RateLimiterMemory }>();
 
-  constructor(private readonly store: LimiterStore, private readonly keyPrefix: string) {}
+  constructor(
+    private readonly store: LimiterStore,
+    private readonly keyPrefix: string,
+    private readonly storeFailures?: Pick<Counter<"store">, "inc">,
+  ) {}
 
   async consume(key: string, points: number): Promise<LimitResult> {
     let pair = this.bySize.get(points);
@@ -113,14 +132,19 @@ export class Limiter {
     }
     let res: RateLimiterRes;
     let allowed = true;
+    if (this.store.ready) await this.store.ready;
     try {
-      res = await (this.store.isDown ? pair.memory : pair.store).consume(key);
+      if (this.store.isDown) {
+        this.storeFailures?.inc({ store: this.store.name });
+        res = await pair.memory.consume(key);
+      } else res = await pair.store.consume(key);
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         res = err;
         allowed = false;
       } else {
         this.store.onError(err);
+        this.storeFailures?.inc({ store: this.store.name });
         try {
           res = await pair.memory.consume(key);
         } catch (memErr) {
