@@ -22,12 +22,14 @@ function httpLayerError(err: unknown): CodedError | null {
 export default function installErrorHandler(app: Express): void {
   const ctx = getContext(app);
   app.use((req: Request, res: Response) => {
+    ctx.metrics?.httpErrors.inc({ code: "NTFND" });
     res.status(404).json({ error: { code: "NTFND", message: `There is no ${req.method} ${req.path} here.` } });
   });
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const coded = httpLayerError(err) ?? toCodedError(err, () => ctx.health.markDown());
     const body = { code: coded.code, message: coded.message, ...(coded.errorId ? { errorId: coded.errorId } : {}) };
+    ctx.metrics?.httpErrors.inc({ code: coded.code });
     if (coded.status >= 500) req.log?.error({ err, code: coded.code, errorId: coded.errorId }, "Request failed");
     res.status(coded.status);
     if (req.path === "/graphql") res.json({ errors: [{ message: coded.message, extensions: body }] });

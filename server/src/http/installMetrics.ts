@@ -5,11 +5,12 @@
  *  - graphql_operations_total{operation,persisted}: counted by a grafserv
  *    plugin (see graphqlMetricsPlugin);
  *  - db_pool_connections{pool,state}: both pools, read at scrape time;
- *  - jobs_ready, jobs_oldest_ready_age_seconds, jobs_retrying, jobs_failed:
- *    graphile-worker's queue, read at scrape time;
- *  - workers_alive: worker heartbeats in the last 30 s;
- *  - webhook_deliveries_unfinished{status} and
- *    webhook_attempts_recent{outcome}: delivery outcomes (last 5 minutes);
+ *  - http_error_responses_total{code} (coded errors sent by the error
+ *    handler) and graphql_errors_total{code} (errors in GraphQL responses);
+ *  - read from Postgres at scrape time by one bounded query (queueMetrics.ts):
+ *    database_up, jobs_ready, jobs_ready_by_task{task},
+ *    jobs_oldest_ready_age_seconds, jobs_retrying, jobs_failed, workers_alive,
+ *    webhook_deliveries_unfinished{status}, webhook_attempts_recent{outcome};
  *  - the process defaults (CPU, memory, event-loop lag).
  * Access: with METRICS_TOKEN set, `Authorization: Bearer <METRICS_TOKEN>`;
  * without it, loopback callers only (a sidecar or local Prometheus).
@@ -17,12 +18,16 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Express, Request } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { getContext, type ServerContext } from "../context";
-import { AppError } from "../../../core/errors";
+import { getContext } from "../context";
+import { AppError, isErrorCode } from "../../../core/errors";
+import installQueueMetrics from "./queueMetrics";
 
 export interface Metrics {
   registry: Registry;
   graphqlOperations: Counter<"operation" | "persisted">;
+  /** Incremented by installErrorHandler, once per coded error response. */
+  httpErrors: Counter<"code">;
+  graphqlErrors: Counter<"code">;
 }
 
 const KNOWN_PATHS = new Set(["/graphql", "/graphiql", "/metrics", "/healthz", "/readyz", "/.well-known/jwks.json"]);
@@ -49,72 +54,6 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function queueGauges(ctx: ServerContext, registry: Registry): void {
-  const read = async () => {
-    const { rows } = await ctx.rootPgPool.query<{ ready: number; oldest: number | null; retrying: number; failed: number; workers: number }>(`
-      select count(*) filter (where j.locked_at is null and j.run_at <= now() and j.attempts < j.max_attempts)::int as ready,
-             extract(epoch from now() - min(j.run_at) filter (where j.locked_at is null and j.run_at <= now() and j.attempts < j.max_attempts))::float8 as oldest,
-             count(*) filter (where j.attempts > 0 and j.attempts < j.max_attempts and j.last_error is not null)::int as retrying,
-             count(*) filter (where j.attempts >= j.max_attempts)::int as failed,
-             (select count(*)::int from app_private.worker_heartbeats w where w.last_seen_at > now() - interval '30 seconds') as workers
-        from graphile_worker.jobs j`);
-    return rows[0];
-  };
-  // One query per scrape, shared by the gauges below.
-  let pending: Promise<Awaited<ReturnType<typeof read>> | undefined> | undefined;
-  const snapshot = () =>
-    (pending ??= read()
-      .catch(() => undefined)
-      .finally(() => setTimeout(() => (pending = undefined), 0)));
-  const gauge = (name: string, help: string, pick: (s: Awaited<ReturnType<typeof read>>) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      async collect() {
-        const s = await snapshot();
-        if (s) this.set(pick(s));
-      },
-    });
-  gauge("jobs_ready", "Jobs due to run and not locked by a worker.", (s) => s.ready);
-  gauge("jobs_oldest_ready_age_seconds", "How long the oldest due job has been waiting.", (s) => s.oldest ?? 0);
-  gauge("jobs_retrying", "Jobs that failed at least once and will be retried.", (s) => s.retrying);
-  gauge("jobs_failed", "Jobs that used all their attempts (need an operator).", (s) => s.failed);
-  gauge("workers_alive", "Worker processes with a heartbeat in the last 30 seconds.", (s) => s.workers);
-}
-
-/** Webhook delivery outcomes, read at scrape time (partial/created_at indexes keep it cheap). */
-function webhookGauges(ctx: ServerContext, registry: Registry): void {
-  new Gauge({
-    name: "webhook_deliveries_unfinished",
-    help: "Webhook deliveries not (yet) delivered: pending (retrying) or failed (gave up).",
-    labelNames: ["status"] as const,
-    registers: [registry],
-    async collect() {
-      const { rows } = await ctx.rootPgPool
-        .query<{ status: string; n: number }>("select status, count(*)::int as n from app_public.webhook_deliveries where status <> 'succeeded' group by status")
-        .catch(() => ({ rows: [] as Array<{ status: string; n: number }> }));
-      for (const status of ["pending", "failed"]) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
-    },
-  });
-  new Gauge({
-    name: "webhook_attempts_recent",
-    help: "Webhook delivery attempts in the last 5 minutes by outcome.",
-    labelNames: ["outcome"] as const,
-    registers: [registry],
-    async collect() {
-      const { rows } = await ctx.rootPgPool
-        .query<{ success: number; failure: number }>(
-          `select count(*) filter (where is_success)::int as success, count(*) filter (where not is_success)::int as failure
-             from app_public.webhook_attempts where created_at > now() - interval '5 minutes'`,
-        )
-        .catch(() => ({ rows: [] as Array<{ success: number; failure: number }> }));
-      this.set({ outcome: "success" }, rows[0]?.success ?? 0);
-      this.set({ outcome: "failure" }, rows[0]?.failure ?? 0);
-    },
-  });
-}
-
 export default function installMetrics(app: Express): Metrics {
   const ctx = getContext(app);
   const registry = new Registry();
@@ -133,6 +72,19 @@ export default function installMetrics(app: Express): Metrics {
     labelNames: ["operation", "persisted"] as const,
     registers: [registry],
   });
+  // Labelled by registered code only (core/errors.ts), so the label set is bounded.
+  const httpErrors = new Counter({
+    name: "http_error_responses_total",
+    help: "Error responses sent by the error handler (REST, 404s, HTTP-layer refusals), by code.",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  });
+  const graphqlErrors = new Counter({
+    name: "graphql_errors_total",
+    help: "Errors in GraphQL responses over HTTP, by extensions.code.",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: "db_pool_connections",
     help: "Postgres pool connections by pool and state.",
@@ -146,8 +98,7 @@ export default function installMetrics(app: Express): Metrics {
       }
     },
   });
-  queueGauges(ctx, registry);
-  webhookGauges(ctx, registry);
+  installQueueMetrics(ctx.rootPgPool, registry);
 
   app.use((req, res, next) => {
     const end = http.startTimer();
@@ -167,7 +118,7 @@ export default function installMetrics(app: Express): Metrics {
     }
   });
 
-  const metrics: Metrics = { registry, graphqlOperations };
+  const metrics: Metrics = { registry, graphqlOperations, httpErrors, graphqlErrors };
   ctx.metrics = metrics;
   return metrics;
 }
@@ -179,6 +130,8 @@ export function graphqlMetricsPlugin(metrics: Metrics): GraphileConfig.Plugin {
     name: "LogicSpikeGraphqlMetricsPlugin",
     version: "1.0.0",
     after: ["PersistedPlugin"],
+    // Outside CodedErrorsPlugin's processRequest, so refusals are counted with the code it gives them.
+    before: ["LogicSpikeCodedErrorsPlugin"],
     grafserv: {
       middleware: {
         processGraphQLRequestBody(next, event) {
@@ -198,6 +151,24 @@ export function graphqlMetricsPlugin(metrics: Metrics): GraphileConfig.Plugin {
           const persisted = body.documentId !== undefined || body.extensions?.persistedQuery !== undefined;
           metrics.graphqlOperations.inc({ operation, persisted: String(persisted) });
           return next();
+        },
+        /*
+         * After CodedErrorsPlugin has coded refusals. A response body is parsed only when it contains an
+         * "errors" key, so successful operations cost one substring search.
+         */
+        async processRequest(next) {
+          const result = await next();
+          if (result?.type === "json" || (result?.type === "buffer" && result.buffer.includes('"errors"'))) {
+            try {
+              const body = (result.type === "json" ? result.json : JSON.parse(result.buffer.toString("utf8"))) as { errors?: Array<{ extensions?: { code?: unknown } }> } | null;
+              for (const e of Array.isArray(body?.errors) ? body.errors : []) {
+                metrics.graphqlErrors.inc({ code: isErrorCode(e?.extensions?.code) ? e.extensions.code : "other" });
+              }
+            } catch {
+              // Not JSON: nothing to count.
+            }
+          }
+          return result;
         },
       },
     },
