@@ -62,6 +62,10 @@ export const SECTIONS = [
       name: "AUTH_DATABASE_URL", parse: optionalText, default: undefined, shown: "`DATABASE_URL` with the authenticator's user and password",
       doc: "Connection PostGraphile uses",
     }),
+    databaseDirectUrl: setting({
+      name: "DATABASE_DIRECT_URL", parse: optionalText, default: undefined, shown: "`DATABASE_URL`",
+      doc: "Owner connection straight to Postgres when `DATABASE_URL`/`AUTH_DATABASE_URL` go through a transaction-mode pooler (pgbouncer): worker and realtime `LISTEN`, migrations' session advisory lock; setting it also turns off named statements on the pooled owner pool ([scaling.md](scaling.md#pgbouncer))",
+    }),
     authenticatorRole: setting({ name: "DATABASE_AUTHENTICATOR", parse: text, default: "logicspike_authenticator", doc: "Authenticator role name (when `AUTH_DATABASE_URL` is unset)" }),
     authenticatorPassword: setting({ name: "DATABASE_AUTHENTICATOR_PASSWORD", parse: optionalText, default: undefined, doc: "Its password (when `AUTH_DATABASE_URL` is unset)" }),
     databaseName: setting({ name: "DATABASE_NAME", parse: text, default: "logicspike", doc: "Database name for the embedded Postgres" }),
@@ -108,6 +112,38 @@ export const SECTIONS = [
       name: "READYZ_REQUIRE_WORKER", parse: bool, default: false,
       doc: "`/readyz` is 503 unless some worker sent a heartbeat in the last 30 s (it always reports `checks.workers`)",
     }),
+  }),
+  // core/tracing.ts decides from these before the config is loaded (it must run before http, express and pg
+  // are required); the OpenTelemetry SDK reads them, and every other OTEL_* variable, itself. docs/tracing.md.
+  section("Tracing", {}, {
+    readElsewhere: [
+      {
+        name: "OTEL_TRACES_EXPORTER", readBy: "core/tracing.ts and the OpenTelemetry SDK", shown: "unset → tracing off",
+        doc: "`otlp` turns tracing on (spans of HTTP requests, GraphQL operations, Postgres queries and worker jobs; see [tracing.md](tracing.md)); `none` keeps it off",
+      },
+      {
+        name: "OTEL_EXPORTER_OTLP_ENDPOINT", readBy: "core/tracing.ts and the OpenTelemetry SDK", shown: "unset → tracing off",
+        doc: "Collector base URL (`http://otel-collector:4318`, Jaeger's OTLP port; `/v1/traces` is appended); setting it also turns tracing on",
+      },
+      {
+        name: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", readBy: "core/tracing.ts and the OpenTelemetry SDK", shown: "unset",
+        doc: "The full traces URL (`http://otel-collector:4318/v1/traces`), instead of the base URL; also turns tracing on",
+      },
+      {
+        name: "OTEL_EXPORTER_OTLP_PROTOCOL", readBy: "the OpenTelemetry SDK", shown: "`http/protobuf`",
+        doc: "`http/protobuf`, `http/json` or `grpc` (port 4317)",
+      },
+      { name: "OTEL_SERVICE_NAME", readBy: "the OpenTelemetry SDK", shown: "`logicspike-core`", doc: "`service.name` of the spans; give the standalone worker its own (`logicspike-worker`)" },
+      {
+        name: "OTEL_TRACES_SAMPLER", readBy: "the OpenTelemetry SDK", shown: "`parentbased_always_on`",
+        doc: "E.g. `parentbased_traceidratio` with `OTEL_TRACES_SAMPLER_ARG=0.1` to keep a tenth of the traces",
+      },
+      {
+        name: "OTEL_PROPAGATORS", readBy: "core/tracing.ts and the OpenTelemetry SDK", shown: "unset → none",
+        doc: "Trace headers read from requests and sent on outgoing ones (webhook POSTs included), e.g. `tracecontext` behind a gateway you trust; unset, none are read or sent (the outbox link still works)",
+      },
+      { name: "OTEL_SDK_DISABLED", readBy: "core/tracing.ts and the OpenTelemetry SDK", shown: "`false`", doc: "`true` keeps tracing off whatever else is set" },
+    ],
   }),
   // server/src/http/installCors.ts, docs/frontends.md. APP_URL, PUBLIC_URL and verified custom domains are added at run time.
   section("Browsers on other origins", {

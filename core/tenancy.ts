@@ -28,11 +28,14 @@ export interface VerifiedIdentity {
 /**
  * The transaction settings for a request: the single place identity becomes SQL state.
  * The request id and client IP (Express `req.ip`, which honours TRUST_PROXY) are
- * not identity: the audit log records them (app_private.tg__audit).
+ * not identity: the audit log records them (app_private.tg__audit). Nor is the
+ * traceparent (the request's span, when tracing is on; core/tracing.ts): publish_event
+ * stores it with each event so the worker's delivery spans link back (docs/tracing.md).
  */
-export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string, clientIp?: string): Record<string, string> {
+export function pgSettingsFor(identity: VerifiedIdentity | undefined, requestId?: string, clientIp?: string, traceparent?: string): Record<string, string> {
   const base: Record<string, string> = requestId ? { "app.request_id": requestId } : {};
   if (clientIp && isIP(clientIp)) base["app.client_ip"] = clientIp;
+  if (traceparent) base["app.traceparent"] = traceparent;
   if (!identity) return { ...base, role: "app_anonymous" };
   return {
     ...base,

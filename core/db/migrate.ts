@@ -11,7 +11,7 @@ import { commit, migrate, reset, watch, Logger as MigrateLogger, type Settings }
 import { Logger as WorkerLogger, runMigrations } from "graphile-worker";
 import { pinoLogFactory } from "../logger";
 import type { DatabaseUrls } from "./urls";
-import { withDatabase } from "./urls";
+import { directUrl, withDatabase } from "./urls";
 
 export const DB_DIR = path.join(__dirname, "..", "..", "db");
 export const MIGRATIONS_DIR = path.join(DB_DIR, "migrations");
@@ -20,9 +20,10 @@ export function migrateSettings(urls: DatabaseUrls, opts: { shadow?: boolean } =
   const gmrc = JSON5.parse(fs.readFileSync(path.join(DB_DIR, ".gmrc"), "utf8")) as Settings;
   return {
     ...gmrc,
-    connectionString: urls.owner,
+    // graphile-migrate holds a session advisory lock for the whole run: never through a transaction-mode pooler.
+    connectionString: directUrl(urls),
     rootConnectionString: urls.root,
-    shadowConnectionString: opts.shadow ? withDatabase(urls.owner, `${urls.databaseName}_shadow`) : undefined,
+    shadowConnectionString: opts.shadow ? withDatabase(directUrl(urls), `${urls.databaseName}_shadow`) : undefined,
     // Paths of .gmrc actions (afterReset.sql) are relative to this folder.
     migrationsFolder: MIGRATIONS_DIR,
     placeholders: { ...gmrc.placeholders, ":DATABASE_AUTHENTICATOR": urls.authenticatorRole },
@@ -31,7 +32,7 @@ export function migrateSettings(urls: DatabaseUrls, opts: { shadow?: boolean } =
 }
 
 export async function runWorkerMigrations(urls: DatabaseUrls): Promise<void> {
-  await runMigrations({ connectionString: urls.owner, logger: new WorkerLogger(pinoLogFactory("graphile-worker")) });
+  await runMigrations({ connectionString: directUrl(urls), logger: new WorkerLogger(pinoLogFactory("graphile-worker")) });
 }
 
 export interface MigrateOptions {

@@ -3,6 +3,9 @@
  *   root  - superuser, setup only (roles, database, extensions). Optional for external databases.
  *   owner - owns every object; migrations, worker, trusted server-side calls.
  *   auth  - the authenticator login role PostGraphile connects as.
+ *   direct - the owner again, straight to Postgres, when owner and auth go through a transaction-mode pooler
+ *           (DATABASE_DIRECT_URL): whatever needs one session for longer than a transaction uses it (LISTEN for
+ *           the worker and realtime, the migrations' session advisory lock).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +21,18 @@ export interface DatabaseUrls {
   ownerPassword: string | undefined;
   authenticatorRole: string;
   authenticatorPassword: string | undefined;
+  /** Set only when `owner` and `auth` go through a transaction-mode pooler; read it through directUrl(). */
+  direct?: string;
+}
+
+/** The owner connection that keeps its session: DATABASE_DIRECT_URL, else the owner URL itself. */
+export function directUrl(urls: DatabaseUrls): string {
+  return urls.direct ?? urls.owner;
+}
+
+/** Whether owner/auth go through a transaction-mode pooler: consecutive statements may run on different server sessions. */
+export function isPooled(urls: DatabaseUrls): boolean {
+  return urls.direct !== undefined && urls.direct !== urls.owner;
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -49,6 +64,7 @@ export function externalUrls(config: Config): DatabaseUrls {
     ownerPassword: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     authenticatorRole: decodeURIComponent(authParsed.username),
     authenticatorPassword: authParsed.password ? decodeURIComponent(authParsed.password) : undefined,
+    direct: config.databaseDirectUrl,
   };
 }
 

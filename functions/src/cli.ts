@@ -1,10 +1,13 @@
 /**
  * `npm run worker`: the worker as its own process (compose stack, scale-out).
- * Connects as the owner via DATABASE_URL; does not migrate (the migrate
+ * Connects as the owner via DATABASE_DIRECT_URL if set, else DATABASE_URL: graphile-worker
+ * LISTENs for new jobs, which a transaction-mode pooler cannot carry. Does not migrate (the migrate
  * service or the server does that).
  */
+// First: tracing (when OTEL_* turn it on) must patch pg and http before anything requires them.
+import { shutdownTracing } from "../../core/tracing";
 import { loadConfigOrExit } from "../../core/config";
-import { resolveDatabase } from "../../core/db/urls";
+import { directUrl, resolveDatabase } from "../../core/db/urls";
 import { logger } from "../../core/logger";
 import { makePgPool } from "../../core/db/pool";
 import { startWorker } from "./worker";
@@ -12,7 +15,7 @@ import { startWorker } from "./worker";
 async function main() {
   const config = loadConfigOrExit();
   const db = await resolveDatabase(config);
-  const pool = makePgPool(db.urls.owner, "worker", { max: config.workerConcurrency + 2 });
+  const pool = makePgPool(directUrl(db.urls), "worker", { max: config.workerConcurrency + 2 });
   const runner = await startWorker({ pgPool: pool, concurrency: config.workerConcurrency, config });
   logger.info(`Worker started (concurrency ${config.workerConcurrency}) against ${db.describe}`);
   const stop = async (signal: string) => {
@@ -20,6 +23,7 @@ async function main() {
     await runner.stop();
     await pool.end();
     await db.embedded?.stop();
+    await shutdownTracing(); // the last jobs' spans
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
@@ -29,5 +33,5 @@ async function main() {
 
 main().catch((err) => {
   logger.fatal({ err }, "Worker failed");
-  process.exit(1);
+  void shutdownTracing().catch(() => {}).finally(() => process.exit(1));
 });

@@ -12,6 +12,7 @@ import type { Pool } from "pg";
 import { Logger, parseCrontab, run, runOnce, type Runner, type TaskList } from "graphile-worker";
 import type { Config } from "../../core/config";
 import { pinoLogFactory } from "../../core/logger";
+import { SpanKind, withSpan } from "../../core/tracing";
 import type { ConfiguredTask } from "./lib/task";
 
 export const TASKS_DIR = path.join(__dirname, "tasks");
@@ -37,9 +38,29 @@ function taskModules(): Record<string, ConfiguredTask> {
 /**
  * The task list graphile-worker runs: each task called with `config` as its third argument (tasks that need no
  * settings are plain Tasks and ignore it). Entry points pass the config their process loaded once.
+ * Each job runs in its own root span named by its task (docs/tracing.md): a job is not part of the trace of
+ * whatever queued it, possibly hours and several attempts earlier; tasks that carry a request's trace context
+ * (the outbox's events__dispatch and webhooks__deliver) add links to it instead. A no-op with tracing off.
  */
 export function loadTaskList(config: Config): TaskList {
-  return Object.fromEntries(Object.entries(taskModules()).map(([identifier, task]) => [identifier, (payload, helpers) => task(payload, helpers, config)]));
+  return Object.fromEntries(
+    Object.entries(taskModules()).map(([identifier, task]) => [
+      identifier,
+      (payload, helpers) =>
+        withSpan(identifier, {
+          root: true,
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            "messaging.system": "graphile_worker",
+            "messaging.operation.type": "process",
+            "messaging.destination.name": identifier,
+            "messaging.message.id": String(helpers.job.id),
+            "graphile_worker.job.attempt": helpers.job.attempts,
+            "graphile_worker.job.max_attempts": helpers.job.max_attempts,
+          },
+        }, async () => task(payload, helpers, config)),
+    ]),
+  );
 }
 
 function crontab() {

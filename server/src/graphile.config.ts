@@ -17,7 +17,9 @@ import { hardeningPreset } from "./graphql/hardening";
 import { graphqlMetricsPlugin } from "./http/installMetrics";
 import { RealtimePlugin } from "./realtime/realtime";
 import { connectionFor } from "./realtime/websocket";
+import { graphqlTracingPlugin } from "./graphql/tracingPlugin";
 import { pgSettingsFor, type VerifiedIdentity } from "../../core/tenancy";
+import { currentTraceparent, tracingEnabled } from "../../core/tracing";
 
 /**
  * A response carrying a "database unavailable" error gets HTTP 503 (with
@@ -54,7 +56,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : [])],
+    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : []), ...(tracingEnabled ? [graphqlTracingPlugin] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,
@@ -85,7 +87,8 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
         return {
           ...(requestContext.ws ? { realtimeIdentity: identity } : {}),
           pgSettings: {
-            ...(requestContext.ws ? pgSettingsFor(identity, ws?.connectionId) : pgSettingsFor(req?.auth, req?.id, req?.ip)),
+            // The traceparent is the HTTP request's span, made by our SDK (undefined with tracing off).
+            ...(requestContext.ws ? pgSettingsFor(identity, ws?.connectionId) : pgSettingsFor(req?.auth, req?.id, req?.ip, currentTraceparent())),
             statement_timeout: statementTimeout(identity),
             "webhooks.allowed_hosts": webhookAllowedHosts,
             // Server config too: our own domains, which add_custom_domain refuses (DMOWN).

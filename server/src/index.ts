@@ -3,10 +3,13 @@
  * database -> migrations -> dev seed -> HTTP server -> in-process worker.
  * SIGINT/SIGTERM shut down in reverse order, whatever stage start-up reached.
  */
+// First: tracing (when OTEL_* turn it on) must patch http, express and pg before anything requires them.
+import { shutdownTracing } from "../../core/tracing";
 import "./graphql/graphileEnv";
 import type { Runner } from "graphile-worker";
 import { startWorker } from "../../functions/src/worker";
 import { makeServer, type LogicSpikeServer } from "./app";
+import { getDirectPgPool } from "./http/installDatabasePools";
 import { loadConfigOrExit } from "../../core/config";
 import { prepareDatabase } from "../../core/db/prepare";
 import type { ResolvedDatabase } from "../../core/db/urls";
@@ -32,6 +35,8 @@ async function shutdown(signal: string) {
     await worker?.stop();
     await srv?.close();
     await db?.embedded?.stop();
+    // Last, so the spans of the worker's final jobs and the last requests are exported too.
+    await shutdownTracing();
     process.exit(0);
   } catch (err) {
     logger.error({ err }, "Shutdown failed");
@@ -54,7 +59,8 @@ async function main() {
   });
   if (stopping) return;
   if (config.workerInProcess) {
-    worker = await startWorker({ pgPool: srv.ctx.rootPgPool, concurrency: config.workerConcurrency, config });
+    // graphile-worker LISTENs for new jobs: its pool must keep its session (DATABASE_DIRECT_URL behind a pooler).
+    worker = await startWorker({ pgPool: getDirectPgPool(srv.app), concurrency: config.workerConcurrency, config });
   }
   if (stopping) return;
 
@@ -81,5 +87,6 @@ function banner(ms: number, workerState: string): string {
 startup = main().catch(async (err) => {
   logger.fatal({ err }, "LogicSpike Core failed to start");
   await db?.embedded?.stop().catch(() => {});
+  await shutdownTracing().catch(() => {});
   process.exit(1);
 });

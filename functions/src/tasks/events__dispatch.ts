@@ -2,6 +2,7 @@ import type { PoolClient } from "pg";
 import type { Logger } from "graphile-worker";
 import type { Config } from "../../../core/config";
 import { inTransaction } from "../../../core/db/transaction";
+import { linkActiveSpan, tracingEnabled, withSpan } from "../../../core/tracing";
 import { defineTask } from "../lib/task";
 import { attempt, type AttemptRecord, type AttemptTarget } from "../lib/webhooks/attempt";
 import { subscriberTypes } from "../subscribers";
@@ -41,12 +42,24 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 /**
  * One batch, one transaction: claim (locks the events), first attempts, then
  * complete (deliveries in their final state, jobs, dispatched_at), commit.
- * Returns how many events it claimed.
+ * Returns how many events it claimed. With tracing on, the batch is a span
+ * linked to the trace of each request that published one of its events
+ * (app_private.events.traceparent; docs/tracing.md), and its attempts' HTTP
+ * spans are its children.
  */
 async function dispatchBatch(client: PoolClient, config: Config["webhooks"], subscribers: string, logger: Logger): Promise<number> {
-  return inTransaction(client, async (c) => {
+  return withSpan("events__dispatch batch", {}, (span) => inTransaction(client, async (c) => {
     const { rows } = await c.query<{ r: Claim }>("select app_private.claim_events($1, $2) as r", [DISPATCH_BATCH, INLINE_DELIVERIES_PER_EVENT]);
     const claim = rows[0].r;
+    span.setAttribute("logicspike.events.count", claim.events.length);
+    if (claim.events.length > 0 && tracingEnabled) {
+      // Only with tracing on: one primary-key read of the batch's events, inside its transaction.
+      const traced = await c.query<{ traceparent: string }>(
+        "select traceparent from app_private.events where id = any($1::uuid[]) and traceparent is not null",
+        [claim.events],
+      );
+      linkActiveSpan(traced.rows.map((r) => r.traceparent));
+    }
     if (claim.events.length > 0) {
       const outcomes = await mapLimit(claim.deliveries, MAX_IN_FLIGHT, async (d): Promise<Outcome> => ({
         ...(await attempt({ ...d, retryIndex: 0 }, config)),
@@ -60,7 +73,7 @@ async function dispatchBatch(client: PoolClient, config: Config["webhooks"], sub
       for (const f of done.rows[0].r.failed) logger.error(`event ${f.id} could not be dispatched (${f.code}): ${f.error}; retried with a backoff`);
     }
     return claim.events.length;
-  });
+  }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { linkActiveSpan } from "../../../core/tracing";
 import { defineTask } from "../lib/task";
 import { attemptDelivery } from "../lib/webhooks/attempt";
 
@@ -18,6 +19,7 @@ interface DeliveryRow {
   type: string;
   payload: unknown;
   occurred_at: Date;
+  traceparent: string | null;
   secrets: string[];
 }
 
@@ -36,7 +38,7 @@ const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   assertPayload(payload);
   const { rows } = await withPgClient((c) =>
     c.query<DeliveryRow>(
-      `select d.id, d.status, d.retry_index, e.url, e.is_enabled, ev.type, ev.payload, ev.occurred_at,
+      `select d.id, d.status, d.retry_index, e.url, e.is_enabled, ev.type, ev.payload, ev.occurred_at, ev.traceparent,
               array(select s.secret from app_private.webhook_secrets s
                      where s.endpoint_id = e.id and (s.expires_at is null or s.expires_at > now()) order by s.created_at) as secrets
          from app_public.webhook_deliveries d
@@ -48,6 +50,8 @@ const task = defineTask(async (payload, { withPgClient, logger }, config) => {
   );
   const delivery = rows[0];
   if (!delivery) return logger.info(`delivery ${payload.deliveryId} is gone (endpoint deleted?)`);
+  // This job's span (worker.ts) links to the request that published the event (docs/tracing.md).
+  linkActiveSpan([delivery.traceparent]);
   if (delivery.status !== "pending") return logger.info(`delivery ${delivery.id} is ${delivery.status}; nothing to do`);
   if (!delivery.is_enabled || delivery.secrets.length === 0) {
     await withPgClient((c) =>

@@ -21,8 +21,10 @@ export function sessionCheckPlugin(ctx: ServerContext): GraphileConfig.Plugin {
           const sessionId = settings?.["jwt.claims.session_id"];
           const userId = settings?.["jwt.claims.user_id"];
           if (!sessionId || !userId || getOperationAST(args.document, args.operationName)?.operation !== "mutation") return next();
-          return sessionIsLive(ctx.rootPgPool, sessionId, userId).then((live) =>
-            live ? next() : { errors: [new GraphQLError(SESSION_ENDED_MESSAGE, { extensions: { code: "BADTK" } })] },
+          return sessionIsLive(ctx.rootPgPool, sessionId, userId).then(
+            (live) => (live ? next() : { errors: [new GraphQLError(SESSION_ENDED_MESSAGE, { extensions: { code: "BADTK" } })] }),
+            // Database unreachable (or any other failure): an error result maskError codes (DBDWN → 503), never a throw.
+            (err: unknown) => ({ errors: [new GraphQLError(String((err as Error)?.message ?? err), { originalError: err as Error })] }),
           );
         },
       },

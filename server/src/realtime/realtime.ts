@@ -6,20 +6,24 @@
  * another user's or workspace's topic. NOTIFY payloads are row ids only; the
  * row is then read as the subscriber (its pgSettings, so RLS and the checks in
  * app_hidden.workspace_event apply), and a message on a wrong topic could
- * still not leak a row.
+ * still not leak a row. Behind a transaction-mode pooler the LISTEN runs on
+ * the direct connection (./directSubscriber.ts).
  */
 import { createHash } from "node:crypto";
-import { context, lambda, listen, type Step } from "postgraphile/grafast";
+import { context, lambda, listen, type GrafastSubscriber, type Step } from "postgraphile/grafast";
 import { loadOneWithPgClient, type PgClient } from "postgraphile/@dataplan/pg";
 import { extendSchema, gql } from "postgraphile/utils";
 import { AppError } from "../../../core/errors";
 import type { VerifiedIdentity } from "../../../core/tenancy";
+import { directSubscriberMiddleware } from "./directSubscriber";
 
 declare global {
   namespace Grafast {
     interface Context {
       /** Set only for GraphQL over WebSocket: the identity verified at connection_init (and not yet expired). */
       realtimeIdentity?: VerifiedIdentity;
+      /** Set when DATABASE_DIRECT_URL is: the subscriber that LISTENs on the direct connection (./directSubscriber.ts). */
+      realtimeSubscriber?: GrafastSubscriber<Record<string, string>>;
     }
   }
 }
@@ -61,7 +65,10 @@ async function loadWorkspaceEvents(client: PgClient, ids: readonly string[]): Pr
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-export const RealtimePlugin = extendSchema((build) => {
+/** The subscriber whose connection keeps its LISTENs: the direct one if configured, else PostGraphile's. */
+const $subscriber = () => lambda(context(), (c) => c.realtimeSubscriber ?? c.pgSubscriber ?? null);
+
+const RealtimeSchemaPlugin = extendSchema((build) => {
   const notifications = build.input.pgRegistry.pgResources.notifications;
   const executor = build.input.pgRegistry.pgExecutors.main;
   if (!notifications || !executor) throw new Error("RealtimePlugin: app_public.notifications is not in the registry");
@@ -100,7 +107,7 @@ export const RealtimePlugin = extendSchema((build) => {
                 const { tenantId, userId } = subscriber(identity);
                 return notificationsTopic(tenantId, userId);
               });
-              return listen(context().get("pgSubscriber"), $topic);
+              return listen($subscriber(), $topic);
             },
             // Read under the subscriber's settings: RLS (select_self) decides, not the topic.
             plan($id) {
@@ -114,7 +121,7 @@ export const RealtimePlugin = extendSchema((build) => {
                 if (!permissions.includes("events:read")) throw new AppError("DNIED", "You need the events:read permission to receive workspace events.");
                 return eventsTopic(tenantId);
               });
-              return listen(context().get("pgSubscriber"), $topic);
+              return listen($subscriber(), $topic);
             },
             plan($id) {
               return loadOneWithPgClient(executor, $id as Step<string>, loadWorkspaceEvents);
@@ -125,3 +132,8 @@ export const RealtimePlugin = extendSchema((build) => {
     },
   };
 });
+
+export const RealtimePlugin: GraphileConfig.Plugin = {
+  ...RealtimeSchemaPlugin,
+  grafast: { middleware: directSubscriberMiddleware },
+};
