@@ -54,6 +54,10 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Requests that got no answer within autocannon's 10 s (also counted in `errors`). */
+  timeouts: number;
+  /** Requests completed in the measured window. */
+  total: number;
 }
 
 /** autocannon in its own process (its CLI), so the load generator does not share the server's event loop. */
@@ -63,15 +67,23 @@ async function autocannonCli(opts: { url: string; method: string; body?: string;
   if (opts.body) args.push("-b", opts.body);
   args.push(opts.url);
   const { stdout } = await execFileAsync(path.join(__dirname, "..", "node_modules", ".bin", "autocannon"), args, { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number };
+  return JSON.parse(stdout) as { requests: { average: number; total: number }; latency: { p99: number }; errors: number; timeouts: number; non2xx: number };
 }
 
-export async function load(opts: { url: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string>; env: BenchEnv }): Promise<LoadResult> {
-  const common = { url: opts.url, method: opts.method ?? "GET", body: opts.body, headers: opts.headers, connections: opts.env.connections };
+export async function load(opts: {
+  url: string;
+  method?: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+  env: BenchEnv;
+  /** Overrides `env.connections` (BENCH_CONNECTIONS) for this load. */
+  connections?: number;
+}): Promise<LoadResult> {
+  const common = { url: opts.url, method: opts.method ?? "GET", body: opts.body, headers: opts.headers, connections: opts.connections ?? opts.env.connections };
   // Warm-up so JIT, pools and plan caches are in the same state for both sides.
   await autocannonCli({ ...common, duration: 1 });
   const r = await autocannonCli({ ...common, duration: opts.env.durationSeconds });
-  return { requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return { requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx, timeouts: r.timeouts, total: r.requests.total };
 }
 
 /** Runs `fn` from `concurrency` loops for `seconds`; returns completions per second. */

@@ -2,7 +2,7 @@
  * `npm run bench`: every scenario in one go on a throwaway embedded Postgres;
  * prints a table of ratios against in-run baselines and writes
  * bench/results/latest.json. BENCH_DURATION (s) and BENCH_CONNECTIONS tune load;
- * BENCH_ONLY=name1,name2 runs a subset.
+ * BENCH_ONLY=name1,name2 (or `npm run bench -- name1 name2`) runs a subset.
  */
 import "./benchEnv"; // first: sets GRAPHILE_ENV before grafast loads
 import fs from "node:fs";
@@ -13,8 +13,10 @@ import { apiKeyVsJwt } from "./scenarios/apiKeyVsJwt";
 import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
 import { identity } from "./scenarios/identity";
+import { limiterStores } from "./scenarios/limiterStores";
 import { rateLimit } from "./scenarios/rateLimit";
 import { nestedQuery } from "./scenarios/nestedQuery";
+import { pgbouncer } from "./scenarios/pgbouncer";
 import { rlsCost } from "./scenarios/rlsCost";
 import { webhookDelivery } from "./scenarios/webhookDelivery";
 import { walletDebits } from "./scenarios/walletDebits";
@@ -28,11 +30,16 @@ const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   rateLimit,
   webhookDelivery,
   walletDebits,
+  pgbouncer,
+  limiterStores,
   coldStart: () => coldStart(),
 };
 
 async function main() {
-  const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+  const named = [...(process.env.BENCH_ONLY?.split(",") ?? []), ...process.argv.slice(2)].filter(Boolean);
+  const only = named.length ? named : undefined;
+  const unknown = named.filter((n) => !(n in SCENARIOS));
+  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; known: ${Object.keys(SCENARIOS).join(", ")}`);
   const env = await startBenchEnv();
   const results: BenchResult[] = [];
   const failed: Array<{ scenario: string; error: string }> = [];
