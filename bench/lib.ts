@@ -179,3 +179,20 @@ export async function rawPgServer(
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/** Rows the GraphQL list scenarios read from the bench table. */
+export const BENCH_LIST_ROWS = 50;
+/** The list query those scenarios send: BENCH_LIST_ROWS rows of app_public.bench_items. */
+export const BENCH_LIST_QUERY = `{ benchItems(first: ${BENCH_LIST_ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`;
+
+/** A bench-only table of 1000 rows in a throwaway database, with RLS forced as every real table has it. */
+export async function createBenchItems(db: { ownerPool: pg.Pool }): Promise<void> {
+  await db.ownerPool.query(`
+    create table app_public.bench_items (id serial primary key, name text not null, created_at timestamptz not null default now());
+    insert into app_public.bench_items (name) select 'item ' || g from generate_series(1, 1000) g;
+    alter table app_public.bench_items enable row level security;
+    alter table app_public.bench_items force row level security;
+    create policy select_all on app_public.bench_items for select using (true);
+    grant select on app_public.bench_items to app_anonymous;
+  `);
+}

@@ -6,21 +6,13 @@
  */
 import { pgSettingsFor } from "../../core/tenancy";
 import { startTestServer } from "../../test/helpers/server";
-import { load, ratioResult, rawPgServer, type BenchEnv, type BenchResult } from "../lib";
+import { BENCH_LIST_QUERY, BENCH_LIST_ROWS, createBenchItems, load, ratioResult, rawPgServer, type BenchEnv, type BenchResult } from "../lib";
 
-const ROWS = 50;
+const ROWS = BENCH_LIST_ROWS;
 
 export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
   const db = await env.newDatabase();
-  // A bench-only table in the throwaway database, with RLS as every real table has.
-  await db.ownerPool.query(`
-    create table app_public.bench_items (id serial primary key, name text not null, created_at timestamptz not null default now());
-    insert into app_public.bench_items (name) select 'item ' || g from generate_series(1, 1000) g;
-    alter table app_public.bench_items enable row level security;
-    alter table app_public.bench_items force row level security;
-    create policy select_all on app_public.bench_items for select using (true);
-    grant select on app_public.bench_items to app_anonymous;
-  `);
+  await createBenchItems(db);
   const server = await startTestServer(db);
 
   const sql = "select id, name from app_public.bench_items order by id limit $1";
@@ -30,7 +22,7 @@ export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
   const rawUrl = raw.url;
 
   try {
-    const query = JSON.stringify({ query: `{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }` });
+    const query = JSON.stringify({ query: BENCH_LIST_QUERY });
     const check = await server.graphql(`{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`);
     if (check.body.data?.benchItems?.nodes?.length !== ROWS) throw new Error(`bench query is broken: ${JSON.stringify(check.body)}`);
 

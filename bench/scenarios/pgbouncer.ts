@@ -15,14 +15,14 @@ import path from "node:path";
 import type { DatabaseUrls } from "../../core/db/urls";
 import { startPgBouncer } from "../../test/helpers/pgbouncer";
 import { startTestServer } from "../../test/helpers/server";
-import { alternate, load, median, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
+import { BENCH_LIST_QUERY, BENCH_LIST_ROWS, alternate, createBenchItems, load, median, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
 
 const ROOT = path.join(__dirname, "..", "..");
-const ROWS = 50;
+const ROWS = BENCH_LIST_ROWS;
 const ROUNDS = Number(process.env.BENCH_PGBOUNCER_ROUNDS || 3);
 const MANY = Number(process.env.BENCH_PGBOUNCER_CLIENTS || 500);
 const POOL_SIZE = 20;
-const QUERY = `{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`;
+const QUERY = BENCH_LIST_QUERY;
 
 interface ChildServer {
   url: string;
@@ -67,15 +67,7 @@ const failures = (r: LoadResult) => r.errors + r.non2xx;
 
 export async function pgbouncer(env: BenchEnv): Promise<BenchResult[]> {
   const db = await env.newDatabase();
-  // The bench table of graphqlVsRawPg, with RLS as every real table has.
-  await db.ownerPool.query(`
-    create table app_public.bench_items (id serial primary key, name text not null, created_at timestamptz not null default now());
-    insert into app_public.bench_items (name) select 'item ' || g from generate_series(1, 1000) g;
-    alter table app_public.bench_items enable row level security;
-    alter table app_public.bench_items force row level security;
-    create policy select_all on app_public.bench_items for select using (true);
-    grant select on app_public.bench_items to app_anonymous;
-  `);
+  await createBenchItems(db);
   const bouncer = await startPgBouncer(db.urls, { poolSize: POOL_SIZE });
   let direct: ChildServer | undefined;
   let pooled: ChildServer | undefined;
