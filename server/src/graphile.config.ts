@@ -18,6 +18,7 @@ import { graphqlMetricsPlugin } from "./http/installMetrics";
 import { RealtimePlugin } from "./realtime/realtime";
 import { connectionFor } from "./realtime/websocket";
 import { graphqlTracingPlugin } from "./graphql/tracingPlugin";
+import { TenantPrimaryKeysPlugin } from "./graphql/tenantPrimaryKeys";
 import { pgSettingsFor, type VerifiedIdentity } from "../../core/tenancy";
 import { currentTraceparent, tracingEnabled } from "../../core/tracing";
 
@@ -56,7 +57,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : []), ...(tracingEnabled ? [graphqlTracingPlugin] : [])],
+    plugins: [databaseHealthPlugin(ctx), TenantPrimaryKeysPlugin, CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : []), ...(tracingEnabled ? [graphqlTracingPlugin] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,

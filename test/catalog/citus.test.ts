@@ -1,44 +1,29 @@
 /**
  * Rules that let every tenant table be distributed by tenant_id with Citus
- * (docs/scaling.md#citus), checked on our own catalog (Citus cannot be
- * installed here). A tenant table is one with a `tenant_id` column.
- *
- * The schema does not meet the primary-key rule yet: PENDING_PRIMARY_KEYS are
- * the tables whose primary key is still `(id)`. Moving them changes every
- * generated GraphQL lookup and mutation input, so it is its own migration
- * (plan in docs/scaling.md). Until then this test is a ratchet: a new tenant
- * table must follow every rule, and a table that gets fixed must leave the list.
+ * (docs/scaling.md#sharding-by-workspace-citus), checked on our own catalog
+ * (Citus cannot be installed here). A tenant table is one with a `tenant_id`
+ * column. Each is either distributed by tenant_id (every rule below applies) or
+ * one of the COORDINATOR_TABLES, which stay on the Citus coordinator for the
+ * reason given; a new table is distributed unless it is added there with one.
  */
 import { useTestDatabase } from "../helpers/db";
 
 const getDb = useTestDatabase();
 
-const PENDING_PRIMARY_KEYS = [
-  "app_private.events",
-  "app_private.payments",
-  "app_private.provider_refs",
-  "app_private.refresh_token_families",
-  "app_public.api_keys",
-  "app_public.audit_log",
-  "app_public.coin_orders",
-  "app_public.custom_domains",
-  "app_public.invitations",
-  "app_public.invoices",
-  "app_public.memberships",
-  "app_public.notifications",
-  "app_public.plan_subscriptions",
-  "app_public.posts",
-  "app_public.roles",
-  "app_public.tenant_addons",
-  "app_public.wallet_entries",
-  "app_public.webhook_attempts",
-  "app_public.webhook_deliveries",
-  "app_public.webhook_endpoints",
-];
+/** Tenant tables that are not distributed: keyed by something known before the workspace is. */
+const COORDINATOR_TABLES: Record<string, string> = {
+  "app_private.events": "the outbox: user-level events have no workspace (tenant_id is null), and one dispatcher drains it",
+  "app_private.refresh_token_families": "sessions belong to a user; tenant_id is only the active workspace and may be null",
+  "app_private.payments": "keyed by the payment provider's id, which is all a provider webhook carries",
+  "app_private.provider_refs": "routes a provider's id (subscription, order, invoice) to its workspace",
+  "app_private.api_key_secrets": "routes a presented key's hash to its key and workspace before either is known",
+  "app_private.invitation_tokens": "routes an emailed token's hash to its invitation before the workspace is known",
+};
 
-/** Unique constraints without tenant_id, each a global identity by design; distributed they become reference-checked in the app. */
+/** Unique indexes of distributed tables without tenant_id: each must move to a coordinator table before distributing. */
 const GLOBAL_UNIQUES: Record<string, string> = {
-  "app_private.provider_refs(provider, kind, local_id)": "a payment provider's id is unique across the provider, not per workspace",
+  "app_public.custom_domains_verified_hostname_key":
+    "a hostname is verified for one workspace only; moves to a coordinator routing table (hostname → workspace) before distributing",
 };
 
 const q = async <T,>(sql: string) => (await getDb().superPool.query<T & Record<string, unknown>>(sql)).rows;
@@ -57,22 +42,34 @@ describe("a schema Citus can distribute by tenant_id", () => {
     expect((await q(TENANT_TABLES)).length).toBeGreaterThan(20);
   });
 
-  it("puts tenant_id in every tenant table's primary key (but for the pending list, which only shrinks)", async () => {
+  it("puts tenant_id in the primary key of every tenant table but the coordinator's, each of which is classified", async () => {
     const rows = await q<{ name: string; pk: string[] | null }>(`
       select t.name, ${columns("con.conkey")} as pk
         from (${TENANT_TABLES}) t left join pg_constraint con on con.conrelid = t.oid and con.contype = 'p'
        order by 1`);
     const lacking = rows.filter((r) => !r.pk?.includes("tenant_id")).map((r) => r.name);
-    expect(lacking.filter((t) => !PENDING_PRIMARY_KEYS.includes(t))).toEqual([]); // new tables follow the rule
-    expect(PENDING_PRIMARY_KEYS.filter((t) => !lacking.includes(t))).toEqual([]); // fixed tables leave the list
+    expect(lacking.sort()).toEqual(Object.keys(COORDINATOR_TABLES).sort());
   });
 
-  it("puts tenant_id in every unique constraint of a tenant table", async () => {
-    const rows = await q<{ name: string; cols: string[] }>(`
-      select t.name, ${columns("con.conkey")} as cols
-        from (${TENANT_TABLES}) t join pg_constraint con on con.conrelid = t.oid and con.contype = 'u'`);
-    const lacking = rows.filter((r) => !r.cols.includes("tenant_id")).map((r) => `${r.name}(${r.cols.join(", ")})`);
+  it("puts tenant_id in every unique constraint and unique index of a distributed table", async () => {
+    // pg_index covers unique constraints and primary keys (their indexes) and bare unique indexes alike
+    const rows = await q<{ name: string; index: string; cols: string[] }>(`
+      select t.name, i.indexrelid::regclass::text as index,
+             (select array_agg(a.attname::text) from pg_attribute a where a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])) as cols
+        from (${TENANT_TABLES}) t join pg_index i on i.indrelid = t.oid and i.indisunique`);
+    const distributed = rows.filter((r) => !(r.name in COORDINATOR_TABLES));
+    expect(distributed.length).toBeGreaterThan(30);
+    const lacking = distributed.filter((r) => !r.cols.includes("tenant_id")).map((r) => r.index);
     expect(lacking.sort()).toEqual(Object.keys(GLOBAL_UNIQUES).sort());
+  });
+
+  it("has no foreign key from a distributed table to a coordinator table (Citus cannot enforce one)", async () => {
+    const rows = await q<{ source: string; fk: string; target: string }>(`
+      select t.name as source, con.conname as fk, con.confrelid::regclass::text as target
+        from (${TENANT_TABLES}) t join pg_constraint con on con.conrelid = t.oid and con.contype = 'f'`);
+    expect(rows.length).toBeGreaterThan(20);
+    const offending = rows.filter((r) => r.target in COORDINATOR_TABLES && !(r.source in COORDINATOR_TABLES)).map((r) => `${r.fk} on ${r.source}`);
+    expect(offending).toEqual([]);
   });
 
   it("includes tenant_id in every foreign key between two tenant tables (co-located joins)", async () => {
