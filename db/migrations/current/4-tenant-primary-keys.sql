@@ -130,3 +130,61 @@ begin
   end loop;
 end;
 $$;
+
+/*
+ * The one global uniqueness among tenant rows: a hostname is verified for one
+ * workspace only. A unique index without tenant_id cannot exist on a
+ * distributed table, so the rule moves to a routing table keyed by hostname
+ * (a coordinator table, like the other routes), kept by a trigger on
+ * custom_domains. A second workspace verifying the same hostname still gets a
+ * unique_violation from the same UPDATE, which record_custom_domain_check
+ * turns into a failed domain as before. The partial index stays, non-unique,
+ * for the readers that look a verified hostname up.
+ */
+create table if not exists app_private.verified_hostnames (
+  hostname text primary key,
+  tenant_id uuid not null,
+  custom_domain_id uuid not null,
+  verified_at timestamptz not null default now(),
+  foreign key (tenant_id, custom_domain_id) references app_public.custom_domains (tenant_id, id) on delete cascade
+);
+create index if not exists verified_hostnames_tenant_id_idx on app_private.verified_hostnames (tenant_id, custom_domain_id);
+comment on table app_private.verified_hostnames is
+  E'Routes a verified custom hostname to its workspace; its primary key makes a hostname verified for one workspace only. Kept by app_private.tg_custom_domains__verified_hostname.';
+do $$
+begin
+  if not exists (select 1 from pg_policy where polrelid = 'app_private.verified_hostnames'::regclass) then
+    perform app_private.add_owner_policies('app_private.verified_hostnames');
+  end if;
+end;
+$$;
+
+create or replace function app_private.tg_custom_domains__verified_hostname() returns trigger as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.status = 'verified' then
+    delete from app_private.verified_hostnames where hostname = old.hostname and custom_domain_id = old.id;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.status = 'verified' then
+    insert into app_private.verified_hostnames (hostname, tenant_id, custom_domain_id, verified_at)
+      values (new.hostname, new.tenant_id, new.id, coalesce(new.verified_at, now()));
+  end if;
+  return null;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.tg_custom_domains__verified_hostname() is
+  E'AFTER INSERT/UPDATE OF status, hostname/DELETE on custom_domains: a verified domain holds its hostname in app_private.verified_hostnames (unique), anything else releases it.';
+
+drop trigger if exists _200_verified_hostname on app_public.custom_domains;
+create trigger _200_verified_hostname after insert or update of status, hostname or delete on app_public.custom_domains
+  for each row execute function app_private.tg_custom_domains__verified_hostname();
+
+insert into app_private.verified_hostnames (hostname, tenant_id, custom_domain_id, verified_at)
+  select hostname, tenant_id, id, coalesce(verified_at, now()) from app_public.custom_domains where status = 'verified'
+  on conflict (hostname) do nothing;
+
+create index if not exists custom_domains_verified_hostname_idx on app_public.custom_domains (hostname) where status = 'verified';
+drop index if exists app_public.custom_domains_verified_hostname_key;
+
+create or replace function app_private.verified_custom_domain_tenant(p_hostname text) returns uuid as $$
+  select tenant_id from app_private.verified_hostnames where hostname = lower(p_hostname);
+$$ language sql stable;
