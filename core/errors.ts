@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   NOCRS: { status: 403, message: "This origin, method or header is not allowed by the server's CORS policy." },
   WSLIM: { status: 403, message: "You have reached the number of workspaces one person may create." },
   SLGTK: { status: 409, message: "That workspace address (slug) is already taken; choose another." },
+  NOMTR: { status: 422, message: "That meter is not known." },
+  IDKEY: { status: 409, message: "That idempotency key was already used for a different request." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -91,6 +91,7 @@ describe("a schema Citus can distribute by tenant_id", () => {
       "app_public.coin_packs": "catalog: reference table",
       "app_public.role_templates": "catalog: reference table",
       "app_public.services": "catalog: reference table",
+      "app_public.meters": "catalog: reference table (usage meters)",
     };
     const rows = await q<{ target: string }>(`
       select distinct con.confrelid::regclass::text as target

@@ -6,7 +6,7 @@ import type { Subscriber } from "./index";
 
 export const NOTIFIABLE_TYPES = [
   "member.joined", "member.removed", "role.changed", "subscription.activated", "subscription.cancelled",
-  "invoice.paid", "payment.failed", "addon.purchased", "endpoint.disabled",
+  "invoice.paid", "payment.failed", "addon.purchased", "endpoint.disabled", "usage.threshold_reached",
 ] as const;
 
 const subscriber: Subscriber = {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { countEmailSend } from "../lib/emailMeter";
 import { sendEmail } from "../lib/mailer";
 import { defineTask } from "../lib/task";
 
@@ -12,6 +13,7 @@ function assertPayload(p: unknown): asserts p is Payload {
 
 interface InvitationRow {
   id: string;
+  tenant_id: string;
   email: string;
   expires_at: Date;
   pending: boolean;
@@ -24,11 +26,11 @@ interface InvitationRow {
  * travels only in the email; a retry issues a fresh token (replacing the
  * hash), so an earlier, possibly undelivered link simply stops working.
  */
-const task = defineTask(async (payload, { withPgClient, logger }, config) => {
+const task = defineTask(async (payload, { withPgClient, logger, job }, config) => {
   assertPayload(payload);
   const { rows } = await withPgClient((c) =>
     c.query<InvitationRow>(
-      `select i.id, i.email, i.expires_at, (i.accepted_at is null and i.revoked_at is null and i.expires_at > now()) as pending,
+      `select i.id, i.tenant_id, i.email, i.expires_at, (i.accepted_at is null and i.revoked_at is null and i.expires_at > now()) as pending,
               t.name as tenant_name, u.name as inviter_name
          from app_public.invitations i join app_public.tenants t on t.id = i.tenant_id
          left join app_public.users u on u.id = i.invited_by
@@ -47,6 +49,8 @@ const task = defineTask(async (payload, { withPgClient, logger }, config) => {
       [invitation.id, createHash("sha256").update(token).digest()],
     ),
   );
+  // One count per job (its retries share the key); a new invitation email is a new job.
+  await countEmailSend(withPgClient, invitation.tenant_id, `invitations__send:${invitation.id}:${job.id}`);
   const { appUrl } = config;
   const who = invitation.inviter_name ? `${invitation.inviter_name} invited you` : "You have been invited";
   await sendEmail({

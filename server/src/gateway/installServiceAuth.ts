@@ -6,6 +6,7 @@ import { authenticateServiceClient, safeEqual, ServiceTokenService } from "./ser
 import { AppError } from "../../../core/errors";
 import { getCustomDomainLookup, tlsAskHandler } from "../domains/customDomains";
 import { getGatewayKey } from "./gatewayKey";
+import { servicesRouter } from "../services/servicesRouter";
 
 /**
  * Machine-to-machine: POST /auth/service-token and the /internal/* routes.
@@ -95,6 +96,8 @@ export default function installServiceAuth(app: Express): void {
   });
   // The TLS ask hook for proxies that can send a credential; Caddy's cannot, see installTlsAsk (TLS_ASK_PATH).
   internal.get("/tls/ask", tlsAskHandler(getCustomDomainLookup(app, ctx.rootPgPool, ctx.config.apiKeys.cacheSeconds)));
+  // The services API (events, usage, workspace, members): server/src/services, docs/services.md.
+  internal.use("/v1", servicesRouter(app));
   internal.use((req, _res, next) => next(new AppError("NTFND", `There is no ${req.method} /internal${req.path} here.`)));
   app.use("/internal", internal);
 }
