@@ -135,15 +135,17 @@ describe("the outbox", () => {
     expect((await deliveriesOf(getDb(), endpoint.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
-  it("records user.created for every sign-up and dispatches it, with no subscriber job (the tenants trigger provisions billing)", async () => {
+  it("records user.created for every sign-up and dispatches it to the welcome_email subscriber only (the tenants trigger provisions billing)", async () => {
     const ws = await newWorkspace(getDb()); // registers and runs the sign-up's jobs
     const { rows } = await getDb().ownerPool.query(
       "select id, dispatched_at is not null as dispatched from app_private.events where type = 'user.created' and payload->>'userId' = $1",
       [ws.userId],
     );
     expect(rows).toEqual([{ id: expect.any(String), dispatched: true }]);
-    expect(subscriberTypes()["user.created"]).toBeUndefined();
+    expect(subscriberTypes()["user.created"]).toEqual(["welcome_email"]);
+    // newWorkspace ran the jobs: the subscriber job is done (no longer queued) and the welcome email was claimed.
     expect((await getJobs(getDb(), "events__subscriber")).filter((j) => j.payload.eventId === rows[0].id)).toEqual([]);
+    expect((await getDb().ownerPool.query("select 1 from app_private.welcome_emails where user_id = $1", [ws.userId])).rowCount).toBe(1);
   });
 });
 

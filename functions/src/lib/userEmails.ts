@@ -34,7 +34,7 @@ export async function loadUser(helpers: JobHelpers, userId: string): Promise<Use
   return rows[0];
 }
 
-export type EmailTokenKind = "verify_email" | "reset_password";
+export type EmailTokenKind = "verify_email" | "reset_password" | "change_email";
 
 /** Creates a token, stores its hash with an expiry, and returns the token (for the email only) and the expiry. */
 export async function issueEmailToken(

@@ -9,6 +9,7 @@
 import type { JobHelpers } from "graphile-worker";
 import invitationEmail from "./invitationEmail";
 import notifications from "./notifications";
+import welcomeEmail from "./welcomeEmail";
 
 export interface BusEvent {
   id: string;
@@ -44,4 +45,4 @@ export function subscriberTypes(): Record<string, string[]> {
 }
 export const subscriberNamed = (name: string): Subscriber | undefined => registry.get(name);
 
-for (const s of [invitationEmail, notifications]) registerSubscriber(s);
+for (const s of [invitationEmail, notifications, welcomeEmail]) registerSubscriber(s);

@@ -74,8 +74,9 @@ async function signClaims(
 
 /**
  * A new sign-in (password, second factor, Google): one round trip creates the
- * refresh family, records `auth.login` in the audit log in the same
- * transaction, and returns the claims to sign.
+ * refresh family (with the device's User-Agent and IP, for GET /auth/sessions),
+ * records `auth.login` in the audit log in the same transaction, and returns
+ * the claims to sign.
  */
 export async function startSession(
   deps: AuthDeps,
@@ -86,8 +87,11 @@ export async function startSession(
   const audit = auditContext(req);
   const { rows } = await deps.pool.query<TokenClaimsRow & { family_id: string }>({
     name: "auth.sign_in",
-    text: "select * from app_private.sign_in($1, $2, $3, $4, $5, make_interval(secs => $6), $7, $8)",
-    values: [args.userId, args.tenantId ?? null, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds, audit.requestId, audit.ip],
+    text: "select * from app_private.sign_in($1, $2, $3, $4, $5, make_interval(secs => $6), $7, $8, $9)",
+    values: [
+      args.userId, args.tenantId ?? null, sha256(refreshToken), args.amr, args.aal, deps.config.refresh.absoluteTtlSeconds,
+      audit.requestId, audit.ip, req.get("user-agent")?.slice(0, 512) ?? null,
+    ],
   });
   const row = rows[0];
   const accessToken = await signClaims(deps, args.userId, row.family_id, row, args.amr, args.aal);

@@ -1,6 +1,6 @@
 /**
  * The pages that links in our emails open (functions/src/tasks/*: verify
- * email, reset password, invitations, account exists), with the sign-in and
+ * email, reset password, confirm an email change, invitations, account exists), with the sign-in and
  * sign-up steps an invitation may need. Each is static markup; its module in
  * static/ calls the auth REST routes and GraphQL exactly as any browser app
  * would (docs/email-links.md is the contract for teams with their own app).
@@ -52,6 +52,14 @@ ${form("reset-form", "Change password", [
   field({ name: "confirm", label: "New password again", type: "password", autocomplete: "new-password" }),
 ])}
 <p id="request-new" hidden><a href="/forgot-password">Request a new reset link</a></p>
+<p id="done" hidden><a class="button" href="/sign-in">Sign in</a></p>`,
+  },
+  {
+    path: "/confirm-email",
+    title: "Confirm your new email address",
+    script: "confirm-email.js",
+    body: html`${message()}
+${form("confirm-form", "Use this address for my account", [], html`<p class="hint">Your account's email address changes when you confirm; your old address is told about it.</p>`)}
 <p id="done" hidden><a class="button" href="/sign-in">Sign in</a></p>`,
   },
   {

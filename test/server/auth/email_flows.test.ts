@@ -57,7 +57,8 @@ describe("email verification", () => {
     const user = await signUp(server);
     await runJobs(getDb());
     const token = tokenFromMail(user.email, "verify-email");
-    expect(mailsTo(user.email).at(-1)).toContain(`${loadConfig().appUrl}/verify-email?token=${token}`);
+    // The welcome email (user.created) goes to the same address; the newest other mail is the verification.
+    expect(mailsTo(user.email).filter((m) => !m.includes("Subject: Welcome to LogicSpike")).at(-1)).toContain(`${loadConfig().appUrl}/verify-email?token=${token}`);
 
     const [stored] = await q("select token_hash, extract(epoch from expires_at - now()) as ttl from app_private.email_tokens where user_id = $1 and kind = 'verify_email'", [user.userId]);
     expect(Buffer.compare(stored.token_hash, sha256(token))).toBe(0);
@@ -261,8 +262,8 @@ describe("without SMTP_URL (the development default)", () => {
     }
     expect(mailsTo(user.email)).toEqual([]);
     const logged = info.mock.calls
-      .map(([obj]) => (obj as { email?: { to: string; text: string } })?.email)
-      .filter((e): e is { to: string; text: string } => e?.to === user.email);
+      .map(([obj]) => (obj as { email?: { to: string; subject: string; text: string } })?.email)
+      .filter((e): e is { to: string; subject: string; text: string } => e?.to === user.email && e.subject !== "Welcome to LogicSpike");
     expect(logged.map((e) => e.text)).toEqual([expect.stringContaining("/verify-email?token="), expect.stringContaining("/reset-password?token=")]);
     info.mockRestore();
 

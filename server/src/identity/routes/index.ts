@@ -1,10 +1,12 @@
 import type { AuthRoute } from "../route";
+import { accountRoutes } from "./account";
 import { emailFlowRoutes } from "./emailFlows";
 import { googleRoutes } from "./google";
 import jwks from "./jwks";
 import login from "./login";
 import { logout, logoutAll } from "./logout";
 import { mfaRoutes } from "./mfa";
+import { sessionRoutes } from "./sessions";
 import refresh from "./refresh";
 import register from "./register";
 import switchTenant from "./switchTenant";
@@ -18,6 +20,8 @@ export const AUTH_ROUTES: AuthRoute[] = [
   logout,
   logoutAll,
   switchTenant,
+  ...sessionRoutes,
+  ...accountRoutes,
   ...emailFlowRoutes,
   ...mfaRoutes,
   ...googleRoutes,
