@@ -1,19 +1,22 @@
 /**
  * `npm run bench`: every scenario in one go on a throwaway embedded Postgres;
  * prints a table of ratios against in-run baselines and writes
- * bench/results/latest.json. BENCH_DURATION (s) and BENCH_CONNECTIONS tune load;
+ * bench/results/latest.json and a chart of every ratio against its goal,
+ * bench/results/latest.svg. BENCH_DURATION (s) and BENCH_CONNECTIONS tune load;
  * BENCH_ONLY=name1,name2 (or `npm run bench -- name1 name2`) runs a subset.
  */
 import "./benchEnv"; // first: sets GRAPHILE_ENV before grafast loads
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chartSvg } from "./chart";
 import { printTable, startBenchEnv, type BenchEnv, type BenchResult } from "./lib";
 import { apiKeyVsJwt } from "./scenarios/apiKeyVsJwt";
 import { coldStart } from "./scenarios/coldStart";
 import { graphqlVsRawPg } from "./scenarios/graphqlVsRawPg";
 import { identity } from "./scenarios/identity";
 import { limiterStores } from "./scenarios/limiterStores";
+import { metering } from "./scenarios/metering";
 import { rateLimit } from "./scenarios/rateLimit";
 import { nestedQuery } from "./scenarios/nestedQuery";
 import { pgbouncer } from "./scenarios/pgbouncer";
@@ -32,6 +35,7 @@ const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   walletDebits,
   pgbouncer,
   limiterStores,
+  metering,
   coldStart: () => coldStart(),
 };
 
@@ -63,7 +67,9 @@ async function main() {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, results, failed }, null, 2));
-  console.error(`bench: results written to ${path.relative(process.cwd(), out)}`);
+  const svg = path.join(__dirname, "results", "latest.svg");
+  fs.writeFileSync(svg, chartSvg(results, `npm run bench, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${machine.cpus} CPUs, Node ${machine.node}`));
+  console.error(`bench: results written to ${path.relative(process.cwd(), out)} and ${path.relative(process.cwd(), svg)}`);
   if (failed.length) console.error(`bench: ${failed.length} scenario(s) failed: ${failed.map((f) => f.scenario).join(", ")}`);
   process.exit(failed.length ? 1 : 0);
 }

@@ -3,7 +3,8 @@
  * refreshes it for a warm-up of W seconds, then D measured seconds, always
  * sending the token it got back, so every request is a real rotation. Reads
  * {url, seconds, warmupSeconds?, tokens[]} as JSON on stdin, prints
- * {rate, errors} on stdout (rate counts the measured seconds only).
+ * {rate, errors, tokens} on stdout (rate counts the measured seconds only;
+ * tokens: each chain's current token, so the next round can go on with it).
  */
 import http from "node:http";
 
@@ -36,8 +37,9 @@ async function main() {
   const end = start + input.seconds * 1000;
   let done = 0;
   let errors = 0;
+  const latest = [...input.tokens];
   await Promise.all(
-    input.tokens.map(async (token) => {
+    input.tokens.map(async (token, i) => {
       let current = token;
       while (performance.now() < end) {
         const res = await post(`${input.url}/auth/refresh`, JSON.stringify({ refreshToken: current }));
@@ -45,13 +47,13 @@ async function main() {
           errors++;
           return;
         }
-        current = (JSON.parse(res.text) as { refreshToken: string }).refreshToken;
+        current = latest[i] = (JSON.parse(res.text) as { refreshToken: string }).refreshToken;
         const now = performance.now();
         if (now > start && now <= end) done++;
       }
     }),
   );
-  process.stdout.write(JSON.stringify({ rate: done / input.seconds, errors }));
+  process.stdout.write(JSON.stringify({ rate: done / input.seconds, errors, tokens: latest }));
   agent.destroy();
 }
 

@@ -5,10 +5,17 @@
  * in-memory cache hit (SHA-256 + LRU lookup) per request and, in SQL, one
  * primary-key lookup per statement (app_hidden.current_api_key_type(), an
  * InitPlan) that makes revocation immediate for data access.
+ *
+ * The JWT side is also the authenticated-list scenario against bare
+ * PostGraphile (same presets, the same user's role settings, no token to
+ * verify: bench/barePostGraphile.ts). Goals: key ≥ 0.9× JWT, JWT ≥ 0.9× bare.
  */
 import { as, signUp } from "../../test/helpers/auth";
 import { startTestServer } from "../../test/helpers/server";
-import { alternate, load, median, ratioResult, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
+import { pgSettingsFor } from "../../core/tenancy";
+import { identityOf } from "../../test/helpers/db";
+import { barePostGraphile } from "../barePostGraphile";
+import { compareSides, load, sidesRatio, type BenchEnv, type BenchResult } from "../lib";
 
 const POSTS = Number(process.env.BENCH_APIKEY_POSTS || 200);
 const PAGE = 50;
@@ -17,6 +24,7 @@ const ROUNDS = Number(process.env.BENCH_APIKEY_ROUNDS || 3);
 export async function apiKeyVsJwt(env: BenchEnv): Promise<BenchResult[]> {
   const db = await env.newDatabase();
   const server = await startTestServer(db);
+  let bare: Awaited<ReturnType<typeof barePostGraphile>> | undefined;
   try {
     const user = await signUp(server, { workspaceName: "Bench Keys" });
     await db.superPool.query(
@@ -39,28 +47,26 @@ export async function apiKeyVsJwt(env: BenchEnv): Promise<BenchResult[]> {
       throw new Error(`apiKeyVsJwt: key and JWT answers differ: ${JSON.stringify(k.body).slice(0, 300)} / ${JSON.stringify(j.body).slice(0, 300)}`);
     }
 
-    const post = (headers: Record<string, string>) =>
-      load({ url: `${server.url}/graphql`, method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json", ...headers }, env });
-    const runs: { key: LoadResult[]; jwt: LoadResult[] } = { key: [], jwt: [] };
-    const [keyRps, jwtRps] = await alternate(
+    bare = await barePostGraphile(db, pgSettingsFor(await identityOf(db, user.userId, user.tenantId)));
+    const bareCheck = (await (await fetch(bare.url, { method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json" } })).json()) as { data?: unknown };
+    if (JSON.stringify(bareCheck.data) !== JSON.stringify(j.body.data)) throw new Error(`apiKeyVsJwt: bare PostGraphile answers differently: ${JSON.stringify(bareCheck).slice(0, 300)}`);
+
+    const post = (url: string, headers: Record<string, string>) => (durationSeconds?: number) =>
+      load({ url, method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json", ...headers }, env, durationSeconds });
+    const sides = await compareSides(
       ROUNDS,
-      async () => (runs.key.push(await post(keyHeaders)), runs.key.at(-1)!.requestsPerSecond),
-      async () => (runs.jwt.push(await post(jwtHeaders)), runs.jwt.at(-1)!.requestsPerSecond),
+      [
+        { name: "key", run: post(`${server.url}/graphql`, keyHeaders) },
+        { name: "jwt", run: post(`${server.url}/graphql`, jwtHeaders) },
+        { name: "bare", run: post(bare.url, {}) },
+      ],
+      "apiKeyVsJwt",
     );
-    if ([...runs.key, ...runs.jwt].some((r) => r.non2xx || r.errors)) throw new Error("apiKeyVsJwt: bench requests failed (non-2xx or errors)");
     return [
-      ratioResult({
-        scenario: `API key: GraphQL posts page of ${PAGE}, secret key (x-api-key) vs JWT`,
-        metric: "req/s",
-        value: keyRps,
-        baselineName: "JWT bearer",
-        baseline: jwtRps,
-        higherIsBetter: true,
-        goal: 0.9,
-        notes: `p99 ${median(runs.key.map((r) => r.p99Ms))} ms vs ${median(runs.jwt.map((r) => r.p99Ms))} ms`,
-      }),
+      sidesRatio(sides, "key", "jwt", { scenario: `API key: GraphQL posts page of ${PAGE}, secret key (x-api-key) vs JWT`, baselineName: "JWT bearer", goal: 0.9 }),
+      sidesRatio(sides, "jwt", "bare", { scenario: `GraphQL authenticated list (posts page of ${PAGE}, JWT): ours vs bare PostGraphile`, baselineName: "bare PostGraphile, same role settings", goal: 0.9 }),
     ];
   } finally {
-    await server.close();
+    await Promise.all([server.close(), bare?.close()]);
   }
 }

@@ -1,47 +1,56 @@
 /**
- * Foundation: a GraphQL list query through the full stack (Express,
- * PostGraphile, pgSettings transaction) vs the same SQL through raw `pg` in
- * the same transaction shape (begin; set_config...; select; commit) behind a
- * bare node:http server. Both over HTTP with the same autocannon settings.
+ * Foundation: a GraphQL list query (50 rows, anonymous) three ways, in the
+ * same run, rotating which side goes first each round:
+ *  - ours: the full stack (every installer of server/src/app.ts, PostGraphile
+ *    with our plugins, the pgSettings transaction);
+ *  - bare PostGraphile v5: the same presets, database and role settings,
+ *    Express 4 + grafserv and nothing else (bench/barePostGraphile.ts);
+ *  - raw pg: the same SQL in the same transaction shape (begin;
+ *    set_config(role…); select; commit) behind bare node:http.
+ * Goals: ours ≥ 0.5× raw pg, ours ≥ 0.9× bare PostGraphile.
  */
 import { pgSettingsFor } from "../../core/tenancy";
 import { startTestServer } from "../../test/helpers/server";
-import { BENCH_LIST_QUERY, BENCH_LIST_ROWS, createBenchItems, load, ratioResult, rawPgServer, type BenchEnv, type BenchResult } from "../lib";
+import { barePostGraphile } from "../barePostGraphile";
+import { BENCH_LIST_QUERY, BENCH_LIST_ROWS, compareSides, createBenchItems, load, rawPgServer, sidesRatio, type BenchEnv, type BenchResult } from "../lib";
 
 const ROWS = BENCH_LIST_ROWS;
+const ROUNDS = Number(process.env.BENCH_GRAPHQL_ROUNDS || 3);
 
 export async function graphqlVsRawPg(env: BenchEnv): Promise<BenchResult[]> {
   const db = await env.newDatabase();
   await createBenchItems(db);
   const server = await startTestServer(db);
+  const bare = await barePostGraphile(db, pgSettingsFor(undefined));
 
   const sql = "select id, name from app_public.bench_items order by id limit $1";
   const raw = await rawPgServer(db.authPool, pgSettingsFor(undefined), async (client) => ({
     data: { benchItems: { nodes: (await client.query(sql, [ROWS])).rows } },
   }));
-  const rawUrl = raw.url;
 
   try {
-    const query = JSON.stringify({ query: BENCH_LIST_QUERY });
-    const check = await server.graphql(`{ benchItems(first: ${ROWS}, orderBy: PRIMARY_KEY_ASC) { nodes { id name } } }`);
+    const body = JSON.stringify({ query: BENCH_LIST_QUERY });
+    const check = await server.graphql(BENCH_LIST_QUERY);
     if (check.body.data?.benchItems?.nodes?.length !== ROWS) throw new Error(`bench query is broken: ${JSON.stringify(check.body)}`);
+    const bareCheck = await (await fetch(bare.url, { method: "POST", body, headers: { "content-type": "application/json" } })).json();
+    if (JSON.stringify(bareCheck) !== JSON.stringify(check.body)) throw new Error(`bare PostGraphile answers differently: ${JSON.stringify(bareCheck).slice(0, 300)}`);
 
-    const baseline = await load({ url: rawUrl, env });
-    const gql = await load({ url: `${server.url}/graphql`, method: "POST", body: query, headers: { "content-type": "application/json" }, env });
-    if (gql.non2xx || gql.errors || baseline.non2xx || baseline.errors) throw new Error("bench requests failed");
+    const post = (url: string) => (durationSeconds?: number) => load({ url, method: "POST", body, headers: { "content-type": "application/json" }, env, durationSeconds });
+    const sides = await compareSides(
+      ROUNDS,
+      [
+        { name: "ours", run: post(`${server.url}/graphql`) },
+        { name: "bare", run: post(bare.url) },
+        { name: "raw", run: (durationSeconds) => load({ url: raw.url, env, durationSeconds }) },
+      ],
+      "graphqlVsRawPg",
+    );
     return [
-      ratioResult({
-        scenario: "foundation: GraphQL list (50 rows) vs raw pg, same tx shape",
-        metric: "req/s",
-        value: gql.requestsPerSecond,
-        baselineName: "raw pg over node:http",
-        baseline: baseline.requestsPerSecond,
-        higherIsBetter: true,
-        notes: `p99 GraphQL ${gql.p99Ms} ms vs raw ${baseline.p99Ms} ms`,
-      }),
+      sidesRatio(sides, "ours", "raw", { scenario: `GraphQL list (${ROWS} rows, anonymous) vs raw pg, same tx shape`, baselineName: "raw pg over node:http", goal: 0.5 }),
+      sidesRatio(sides, "ours", "bare", { scenario: `GraphQL list (${ROWS} rows, anonymous): ours vs bare PostGraphile`, baselineName: "bare PostGraphile (amber + simplify, Express 4 + grafserv)", goal: 0.9 }),
+      sidesRatio(sides, "bare", "raw", { scenario: `GraphQL list (${ROWS} rows, anonymous): bare PostGraphile vs raw pg (the engine's own cost)`, baselineName: "raw pg over node:http", reference: true }),
     ];
   } finally {
-    await server.close();
-    await raw.close();
+    await Promise.all([server.close(), bare.close(), raw.close()]);
   }
 }

@@ -6,6 +6,9 @@
  * the primary key to every ordering, so list indexes should end with `id`
  * (the plan for `order by created_at desc, id desc` is a backward scan of
  * (tenant_id, created_at, id); see bench/results/nested-explain.txt).
+ * A third side, bare PostGraphile with the same presets and the owner's role
+ * settings (bench/barePostGraphile.ts), shows what our own layers cost.
+ * Goals: ≥ 0.7× the raw join, ≥ 0.9× bare PostGraphile.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +16,10 @@ import { pgSettingsFor } from "../../core/tenancy";
 import { signUp } from "../../test/helpers/auth";
 import { identityOf } from "../../test/helpers/db";
 import { startTestServer } from "../../test/helpers/server";
-import { alternate, applySettings, load, ratioResult, rawPgServer, type BenchEnv, type BenchResult, type LoadResult } from "../lib";
+import { barePostGraphile } from "../barePostGraphile";
+import { applySettings, compareSides, load, rawPgServer, sidesRatio, type BenchEnv, type BenchResult } from "../lib";
+
+const ROUNDS = Number(process.env.BENCH_GRAPHQL_ROUNDS || 3);
 
 const MEMBERS = 50;
 
@@ -38,6 +44,7 @@ export async function nestedQuery(env: BenchEnv): Promise<BenchResult[]> {
     data: { currentTenant: { memberships: { nodes: (await client.query(sql)).rows } } },
   }));
   const rawUrl = raw.url;
+  const bare = await barePostGraphile(db, settings);
 
   try {
     const query = `{ currentTenant { name memberships(first: ${MEMBERS}, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { rowId role user { name email } } } } }`;
@@ -67,26 +74,32 @@ export async function nestedQuery(env: BenchEnv): Promise<BenchResult[]> {
     fs.writeFileSync(out, `-- PostGraphile v5 orders posts(orderBy: CREATED_AT_DESC) as: order by created_at desc, id desc\n${plan}\n`);
     const backward = /Index (Only )?Scan Backward using posts_tenant_id_idx/.test(plan);
 
-    const runs: { gql: LoadResult[]; raw: LoadResult[] } = { gql: [], raw: [] };
-    const [gqlRps, rawRps] = await alternate(
-      3,
-      async () => (runs.gql.push(await load({ url: `${server.url}/graphql`, method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json", ...headers }, env })), runs.gql.at(-1)!.requestsPerSecond),
-      async () => (runs.raw.push(await load({ url: rawUrl, env })), runs.raw.at(-1)!.requestsPerSecond),
+    const body = JSON.stringify({ query });
+    const bareCheck = await (await fetch(bare.url, { method: "POST", body, headers: { "content-type": "application/json" } })).json();
+    if (JSON.stringify(bareCheck) !== JSON.stringify(check.body)) throw new Error(`nestedQuery: bare PostGraphile answers differently: ${JSON.stringify(bareCheck).slice(0, 300)}`);
+    const post = (url: string, h: Record<string, string>) => (durationSeconds?: number) =>
+      load({ url, method: "POST", body, headers: { "content-type": "application/json", ...h }, env, durationSeconds });
+    const sides = await compareSides(
+      ROUNDS,
+      [
+        { name: "ours", run: post(`${server.url}/graphql`, headers) },
+        { name: "bare", run: post(bare.url, {}) },
+        { name: "raw", run: (durationSeconds) => load({ url: rawUrl, env, durationSeconds }) },
+      ],
+      "nestedQuery",
     );
-    if ([...runs.gql, ...runs.raw].some((r) => r.non2xx || r.errors)) throw new Error("nestedQuery: bench requests failed");
+    const scenario = `GraphQL nested workspace -> ${MEMBERS} members -> user`;
     return [
-      ratioResult({
-        scenario: `GraphQL nested workspace -> ${MEMBERS} members -> user vs raw pg join, same tx shape`,
-        metric: "req/s",
-        value: gqlRps,
+      sidesRatio(sides, "ours", "raw", {
+        scenario: `${scenario} vs raw pg join, same tx shape`,
         baselineName: "raw pg join over node:http",
-        baseline: rawRps,
-        higherIsBetter: true,
+        goal: 0.7,
         notes: `id desc tie-breaker: ${backward ? "backward scan of posts_tenant_id_idx (tenant_id, created_at, id)" : "NO backward index scan, see nested-explain.txt"}`,
       }),
+      sidesRatio(sides, "ours", "bare", { scenario: `${scenario}: ours vs bare PostGraphile`, baselineName: "bare PostGraphile, same role settings", goal: 0.9 }),
+      sidesRatio(sides, "bare", "raw", { scenario: `${scenario}: bare PostGraphile vs raw pg join (the engine's own cost)`, baselineName: "raw pg join over node:http", reference: true }),
     ];
   } finally {
-    await server.close();
-    await raw.close();
+    await Promise.all([server.close(), raw.close(), bare.close()]);
   }
 }

@@ -55,6 +55,14 @@ describe("canonicalTarget", () => {
     },
   );
 
+  it("answers already-canonical targets without the general rules, and the general rules agree", () => {
+    // An empty query (`?`) sends the same path through the general rules.
+    for (const target of ["/graphql", "/auth/login", "/auth/mfa/totp/enroll", "/svc/crm/contacts", "/healthz", "/sign-in", "/x_y-z/0"]) {
+      expect(canonicalTarget(target)).toEqual({ url: target, path: target });
+      expect(canonicalTarget(`${target}?`)).toEqual({ url: `${target}?`, path: target });
+    }
+  });
+
   it("limits exactly the canonical prefixes", () => {
     expect(["/graphql", "/svc", "/svc/crm", "/svc/crm/a/"].every(isApiLimited)).toBe(true);
     expect(["/graphiql", "/graphql/x", "/svcx", "/svc%2Fcrm", "/auth/login"].some(isApiLimited)).toBe(false);

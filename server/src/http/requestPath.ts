@@ -81,7 +81,15 @@ export function canonicalPath(raw: string): Canonical {
  * them from the original `req.url` and cuts that many characters off it
  * whenever it strips a mount path.
  */
+/**
+ * Targets that are canonical as they stand: lower-case segments of letters, digits, `_` and `-` (no `%`,
+ * no dots, no empty segment, no trailing slash), no query. Every rule above leaves them unchanged, so the
+ * common case (`/graphql`) skips the general path. Anything else takes the general path.
+ */
+const ALREADY_CANONICAL = /^(?:\/[a-z0-9_-]+)+$/;
+
 export function canonicalTarget(target: string): CanonicalTarget {
+  if (ALREADY_CANONICAL.test(target)) return { url: target, path: target };
   const hash = target.indexOf("#");
   const rest = hash >= 0 ? target.slice(0, hash) : target;
   if (NOT_ALLOWED.test(rest)) return { refused: "The request target contains a character that must be percent-encoded." };

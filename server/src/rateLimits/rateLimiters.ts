@@ -181,6 +181,8 @@ interface PendingUpsert {
  */
 class UpsertBatcher {
   private pending: PendingUpsert[] = [];
+  /** A flush is scheduled or its statement is running: new upserts wait for the next one. */
+  private busy = false;
 
   constructor(private readonly pool: Pool) {}
 
@@ -188,11 +190,29 @@ class UpsertBatcher {
     if (!q.name?.endsWith(":rlflx-upsert")) return this.pool.query(q);
     const [key, points, expire, now] = q.values as [string, number, number | null, number];
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ key, points, expire, now, resolve, reject }) === 1) setImmediate(() => void this.flush());
+      this.pending.push({ key, points, expire, now, resolve, reject });
+      if (!this.busy) {
+        this.busy = true;
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
+  /**
+   * Group commit: at most one batch statement in flight. Upserts that arrive while it runs are sent
+   * together as soon as it returns, so under load one statement carries many requests' counters (one per
+   * request when idle, as before) instead of one per event-loop turn.
+   */
   private async flush(): Promise<void> {
+    try {
+      await this.flushBatch();
+    } finally {
+      if (this.pending.length) setImmediate(() => void this.flush());
+      else this.busy = false;
+    }
+  }
+
+  private async flushBatch(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     const byKey = new Map<string, PendingUpsert[]>();
