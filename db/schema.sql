@@ -111,7 +111,8 @@ ALTER TABLE ONLY app_public.api_keys FORCE ROW LEVEL SECURITY;
 -- Name: TABLE api_keys; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.api_keys IS 'An API key of the workspace. The secret itself is shown once, at creation or roll; only a hash is kept.';
+COMMENT ON TABLE app_public.api_keys IS '@primaryKey id
+An API key of the workspace. The secret itself is shown once, at creation or roll; only a hash is kept.';
 
 
 --
@@ -221,7 +222,8 @@ ALTER TABLE ONLY app_public.webhook_endpoints FORCE ROW LEVEL SECURITY;
 -- Name: TABLE webhook_endpoints; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.webhook_endpoints IS 'Where the workspace''s events are POSTed, signed per Standard Webhooks. Create with createWebhookEndpoint; needs `webhooks:manage`.';
+COMMENT ON TABLE app_public.webhook_endpoints IS '@primaryKey id
+Where the workspace''s events are POSTed, signed per Standard Webhooks. Create with createWebhookEndpoint; needs `webhooks:manage`.';
 
 
 --
@@ -404,28 +406,27 @@ CREATE FUNCTION app_hidden.check_limit(p_service text, p_resource text, p_tenant
     AS $$
 declare
   v_tenant uuid := coalesce(p_tenant_id, app_hidden.current_tenant_id());
+  v_meter app_public.meters;
   v_limit numeric;
   v_used bigint;
 begin
   if v_tenant is null or (app_hidden.current_user_id() is null and app_hidden.current_api_key_id() is null) then
     return;
   end if;
-  perform pg_advisory_xact_lock(hashtextextended('limit:' || v_tenant || ':' || p_service || ':' || p_resource, 0));
-  if p_service = 'workspace' then
-    select (ba.limits ->> p_resource)::numeric into v_limit from app_public.billing_accounts ba where ba.tenant_id = v_tenant;
-  else
-    select (ts.limits ->> p_resource)::numeric into v_limit from app_public.tenant_services ts
-     where ts.tenant_id = v_tenant and ts.service = p_service and ts.enabled;
+  select * into v_meter from app_public.meters m
+   where coalesce(m.service, 'workspace') = p_service and m.limit_key = p_resource and m.kind = 'gauge';
+  if v_meter.key is null then
+    return;
   end if;
+  v_limit := (select l.limit_value from app_private.meter_limit(v_tenant, v_meter.service, v_meter.limit_key, v_meter.limit_scale) l);
   if v_limit is null then
     return;
   end if;
-  v_used := case p_service || ':' || p_resource
-    when 'blog:posts' then (select count(*) from app_public.posts p where p.tenant_id = v_tenant)
-    when 'workspace:seats' then (select count(*) from app_public.memberships m where m.tenant_id = v_tenant)
-    when 'workspace:api_keys' then (select count(*) from app_public.api_keys k where k.tenant_id = v_tenant and k.revoked_at is null)
-  end;
-  if v_used is not null and v_used >= v_limit then
+  insert into app_private.meter_counters (tenant_id, meter, period_start) values (v_tenant, v_meter.key, 'epoch')
+    on conflict do nothing;
+  select c.used into v_used from app_private.meter_counters c
+   where c.tenant_id = v_tenant and c.meter = v_meter.key and c.period_start = 'epoch' for update;
+  if v_used >= v_limit then
     raise exception 'Your plan allows % % (%), and % are in use. Upgrade the plan or buy an add-on to add more.',
       v_limit, replace(p_resource, '_', ' '), p_service, v_used
       using errcode = 'LIMIT', detail = json_build_object('service', p_service, 'resource', p_resource, 'limit', v_limit, 'used', v_used)::text;
@@ -438,7 +439,7 @@ $$;
 -- Name: FUNCTION check_limit(p_service text, p_resource text, p_tenant_id uuid); Type: COMMENT; Schema: app_hidden
 --
 
-COMMENT ON FUNCTION app_hidden.check_limit(p_service text, p_resource text, p_tenant_id uuid) IS 'Raises LIMIT when the workspace already uses its plan''s limit of a resource (blog:posts, workspace:seats, workspace:api_keys). Serialised per workspace and resource.';
+COMMENT ON FUNCTION app_hidden.check_limit(p_service text, p_resource text, p_tenant_id uuid) IS 'Raises LIMIT when the workspace already uses its plan''s limit of a resource (blog:posts, workspace:seats, workspace:api_keys), read from the gauge meters. Serialised per workspace and meter.';
 
 
 --
@@ -979,7 +980,8 @@ ALTER TABLE ONLY app_public.audit_log FORCE ROW LEVEL SECURITY;
 -- Name: TABLE audit_log; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.audit_log IS 'The workspace''s audit trail: every change to its data and every security event, append-only and hash-chained. Needs `audit:read`.';
+COMMENT ON TABLE app_public.audit_log IS '@primaryKey id
+The workspace''s audit trail: every change to its data and every security event, append-only and hash-chained. Needs `audit:read`.';
 
 
 --
@@ -1199,6 +1201,43 @@ COMMENT ON FUNCTION app_private.audit_retention(p_keep interval, p_as_of timesta
 
 
 --
+-- Name: change_password(uuid, text, uuid, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid, p_request_id text, p_ip text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_ended int;
+begin
+  insert into app_private.user_secrets (user_id, password_hash, password_updated_at)
+    values (p_user_id, p_password_hash, now())
+    on conflict (user_id) do update set password_hash = excluded.password_hash, password_updated_at = excluded.password_updated_at;
+  update app_private.email_tokens set used_at = now()
+   where user_id = p_user_id and kind = 'reset_password' and used_at is null;
+  with revoked as (
+    update app_private.refresh_token_families
+       set revoked_at = now(), revoked_reason = 'password changed'
+     where user_id = p_user_id and revoked_at is null and id is distinct from p_keep_family
+    returning 1
+  )
+  select count(*)::int into v_ended from revoked;
+  perform app_private.record_security_event('auth.password_changed', p_user_id, null,
+    pg_catalog.jsonb_build_object('sessionsEnded', v_ended), p_request_id, p_ip);
+  return v_ended;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid, p_request_id text, p_ip text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid, p_request_id text, p_ip text) IS 'Sets a new password hash, voids reset links and revokes every session but p_keep_family; records auth.password_changed. Returns the sessions ended.';
+
+
+--
 -- Name: claim_events(integer, integer); Type: FUNCTION; Schema: app_private
 --
 
@@ -1384,6 +1423,46 @@ COMMENT ON FUNCTION app_private.complete_events(p_ids uuid[], p_subscribers json
 
 
 --
+-- Name: confirm_email_change(bytea, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text) RETURNS public.citext
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app_private.consume_email_token(p_token_hash, 'change_email');
+  v_change app_private.email_changes;
+  v_old citext;
+begin
+  select * into v_change from app_private.email_changes where user_id = v_user_id and confirmed_at is null for update;
+  if v_change.user_id is null then
+    raise exception 'This link is not valid any more; request the email change again.' using errcode = 'LNKEX';
+  end if;
+  if exists (select 1 from app_public.users u where u.email = v_change.new_email and u.id <> v_user_id) then
+    raise exception 'That email address now belongs to another account; choose another one.' using errcode = 'NUNIQ';
+  end if;
+  select u.email into v_old from app_public.users u where u.id = v_user_id for update;
+  update app_public.users set email = v_change.new_email, is_verified = true where id = v_user_id;
+  update app_private.email_changes set old_email = v_old, confirmed_at = now() where user_id = v_user_id;
+  -- Other links were for the old address (or, for a reset, fine to redo): void them.
+  update app_private.email_tokens set used_at = now() where user_id = v_user_id and used_at is null;
+  perform app_private.record_security_event('auth.email_changed', v_user_id, null, '{}'::jsonb, p_request_id, p_ip);
+  perform app_private.add_job('user__send_email_changed_notice', json_build_object('userId', v_user_id),
+                              job_key => 'user__send_email_changed_notice:' || v_user_id);
+  return v_change.new_email;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text) IS 'Consumes a change_email token and switches the user to the new (now verified) address; queues the notice to the old one. LNKEX for a dead link, NUNIQ when the address was taken meanwhile.';
+
+
+--
 -- Name: consume_email_token(bytea, text); Type: FUNCTION; Schema: app_private
 --
 
@@ -1526,7 +1605,8 @@ ALTER TABLE ONLY app_public.wallet_entries FORCE ROW LEVEL SECURITY;
 -- Name: TABLE wallet_entries; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.wallet_entries IS 'The wallet ledger: one entry per credit or debit, never changed afterwards.';
+COMMENT ON TABLE app_public.wallet_entries IS '@primaryKey id
+The wallet ledger: one entry per credit or debit, never changed afterwards.';
 
 
 --
@@ -1881,6 +1961,34 @@ COMMENT ON FUNCTION app_private.issue_email_token(p_user_id uuid, p_kind text, p
 
 
 --
+-- Name: json_type_matches(jsonb, jsonb); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.json_type_matches(p_value jsonb, p_type jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select p_type is null or exists (
+    select 1 from jsonb_array_elements_text(case when jsonb_typeof(p_type) = 'array' then p_type else jsonb_build_array(p_type) end) t(name)
+     where case t.name
+             when 'integer' then case when jsonb_typeof(p_value) = 'number' then (p_value #>> '{}')::numeric % 1 = 0 else false end
+             when 'number' then jsonb_typeof(p_value) = 'number'
+             when 'string' then jsonb_typeof(p_value) = 'string'
+             when 'boolean' then jsonb_typeof(p_value) = 'boolean'
+             when 'object' then jsonb_typeof(p_value) = 'object'
+             when 'array' then jsonb_typeof(p_value) = 'array'
+             when 'null' then jsonb_typeof(p_value) = 'null'
+             else true end);
+$$;
+
+
+--
+-- Name: FUNCTION json_type_matches(p_value jsonb, p_type jsonb); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.json_type_matches(p_value jsonb, p_type jsonb) IS 'Whether a JSON value has a JSON-schema `type` (a name or an array of names; integer = a number without a fraction).';
+
+
+--
 -- Name: login_lock_remaining(text); Type: FUNCTION; Schema: app_private
 --
 
@@ -1975,6 +2083,339 @@ CREATE FUNCTION app_private.merge_limits(p_base jsonb, p_add jsonb) RETURNS json
     left join lateral (select p_base -> k) b(v) on true
     left join lateral (select p_add -> k) a(v) on true;
 $$;
+
+
+--
+-- Name: meter_adjust(uuid, text, bigint); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_adjust(p_tenant_id uuid, p_meter text, p_delta bigint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_meter app_public.meters;
+  v_used bigint;
+  v_notified smallint;
+begin
+  if p_delta = 0 then
+    return;
+  end if;
+  if p_delta > 0 then
+    insert into app_private.meter_counters as c (tenant_id, meter, period_start, used) values (p_tenant_id, p_meter, 'epoch', p_delta)
+      on conflict (tenant_id, meter, period_start) do update set used = c.used + excluded.used, updated_at = now()
+      returning c.used, c.notified_pct into v_used, v_notified;
+  else
+    update app_private.meter_counters c set used = greatest(c.used + p_delta, 0), updated_at = now()
+     where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = 'epoch'
+     returning c.used, c.notified_pct into v_used, v_notified;
+    if not found then
+      return;
+    end if;
+  end if;
+  select * into v_meter from app_public.meters m where m.key = p_meter;
+  perform app_private.meter_thresholds(p_tenant_id, p_meter, 'epoch', null, v_used,
+    (select l.limit_value from app_private.meter_limit(p_tenant_id, v_meter.service, v_meter.limit_key, v_meter.limit_scale) l), v_notified);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_adjust(p_tenant_id uuid, p_meter text, p_delta bigint); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_adjust(p_tenant_id uuid, p_meter text, p_delta bigint) IS 'Moves a gauge meter by p_delta (rows added or removed), never below 0, and announces thresholds crossed upwards.';
+
+
+--
+-- Name: meter_check(uuid, text, bigint); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_check(p_tenant_id uuid, p_meter text, p_quantity bigint DEFAULT 1, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) RETURNS record
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_meter app_public.meters;
+  v_start timestamptz;
+  v_resets timestamptz;
+  v_limit numeric;
+  v_used bigint;
+begin
+  select * into v_meter from app_public.meters m where m.key = p_meter;
+  if v_meter.key is null then
+    raise exception 'There is no meter "%"; see app_public.meters (meters in GraphQL).', p_meter using errcode = 'NOMTR';
+  end if;
+  if p_quantity is null or p_quantity < 0 or p_quantity > 1000000000000000 then
+    raise exception 'The quantity must be a whole number from 0 to 10^15.' using errcode = 'INVLD';
+  end if;
+  select p.period_start, p.resets_at into v_start, v_resets from app_private.meter_period(v_meter.period) p;
+  v_limit := (select l.limit_value from app_private.meter_limit(p_tenant_id, v_meter.service, v_meter.limit_key, v_meter.limit_scale) l);
+  select c.used into v_used from app_private.meter_counters c
+   where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start;
+  v_used := coalesce(v_used, 0);
+  allowed := v_limit is null or v_used + p_quantity <= v_limit; replayed := false; used := v_used; limit_value := v_limit;
+  period := v_meter.period; period_start := v_start; resets_at := v_resets;
+  return;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_check(p_tenant_id uuid, p_meter text, p_quantity bigint, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_check(p_tenant_id uuid, p_meter text, p_quantity bigint, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) IS 'A meter''s usage in the current period and whether p_quantity more would fit (same columns as meter_consume); changes nothing.';
+
+
+--
+-- Name: meter_consume(uuid, text, bigint, text, boolean, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_consume(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text DEFAULT NULL::text, p_enforce boolean DEFAULT true, p_service text DEFAULT NULL::text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) RETURNS record
+    LANGUAGE plpgsql
+    AS $$
+#variable_conflict use_column
+declare
+  v_now timestamptz := now();
+  v_kind text;
+  v_owner text;
+  v_period text;
+  v_limit numeric;
+  v_start timestamptz;
+  v_resets timestamptz;
+  v_used bigint;
+  v_notified smallint;
+  v_prior bigint;
+begin
+  if p_quantity is null or p_quantity < 1 or p_quantity > 1000000000000000 then
+    raise exception 'The quantity must be a whole number from 1 to 10^15.' using errcode = 'INVLD';
+  end if;
+  select m.kind, m.service, m.period, l.limit_value,
+         app_private.meter_period_start(m.period, v_now), app_private.meter_resets_at(m.period, v_now)
+    into v_kind, v_owner, v_period, v_limit, v_start, v_resets
+    from app_public.meters m
+    left join lateral app_private.meter_limit(p_tenant_id, m.service, m.limit_key, m.limit_scale) l on true
+   where m.key = p_meter;
+  if not found then
+    raise exception 'There is no meter "%"; see app_public.meters (meters in GraphQL).', p_meter using errcode = 'NOMTR';
+  end if;
+  if v_kind <> 'counter' then
+    raise exception 'The % meter counts rows the platform keeps; it cannot be consumed directly.', p_meter using errcode = 'DNIED';
+  end if;
+  if p_service is not null and v_owner is not null and v_owner <> p_service then
+    raise exception 'The % meter belongs to the % service.', p_meter, v_owner using errcode = 'DNIED';
+  end if;
+  if p_idempotency_key is not null and (length(p_idempotency_key) not between 1 and 200) then
+    raise exception 'An idempotency key is 1 to 200 characters.' using errcode = 'INVLD';
+  end if;
+  if p_tenant_id is null then
+    raise exception 'There is no such workspace.' using errcode = 'NTFND';
+  end if;
+
+  if p_idempotency_key is not null then
+    insert into app_private.meter_records (tenant_id, meter, idempotency_key, quantity, period_start, service)
+      values (p_tenant_id, p_meter, p_idempotency_key, p_quantity, v_start, p_service)
+      on conflict do nothing;
+    if not found then
+      select r.quantity into v_prior from app_private.meter_records r
+       where r.tenant_id = p_tenant_id and r.meter = p_meter and r.idempotency_key = p_idempotency_key;
+      if v_prior <> p_quantity then
+        raise exception 'This idempotency key was already used for a quantity of %; use a new key for a new consumption.', v_prior
+          using errcode = 'IDKEY';
+      end if;
+      select c.used into v_used from app_private.meter_counters c
+       where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start;
+      allowed := true; replayed := true; used := coalesce(v_used, 0); limit_value := v_limit;
+      period := v_period; period_start := v_start; resets_at := v_resets;
+      return;
+    end if;
+  end if;
+
+  update app_private.meter_counters c set used = c.used + p_quantity, updated_at = v_now
+   where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start
+     and (not p_enforce or v_limit is null or c.used + p_quantity <= v_limit)
+   returning c.used, c.notified_pct into v_used, v_notified;
+  if not found then
+    -- No row yet (first use in this period), or over the limit: make sure the row exists, then once more.
+    if not exists (select 1 from app_public.tenants t where t.id = p_tenant_id) then
+      raise exception 'There is no such workspace.' using errcode = 'NTFND';
+    end if;
+    insert into app_private.meter_counters (tenant_id, meter, period_start) values (p_tenant_id, p_meter, v_start)
+      on conflict do nothing;
+    update app_private.meter_counters c set used = c.used + p_quantity, updated_at = v_now
+     where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start
+       and (not p_enforce or v_limit is null or c.used + p_quantity <= v_limit)
+     returning c.used, c.notified_pct into v_used, v_notified;
+  end if;
+
+  if v_used is null then
+    if p_idempotency_key is not null then
+      delete from app_private.meter_records r
+       where r.tenant_id = p_tenant_id and r.meter = p_meter and r.idempotency_key = p_idempotency_key;
+    end if;
+    select c.used into v_used from app_private.meter_counters c
+     where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start;
+    allowed := false; replayed := false; used := coalesce(v_used, 0); limit_value := v_limit;
+    period := v_period; period_start := v_start; resets_at := v_resets;
+    return;
+  end if;
+  -- Thresholds only when the level moved (rarely): the comparison is a plain expression, the work a call.
+  if v_notified <> (case when v_limit is null or v_limit <= 0 then 0 when v_used >= v_limit then 100 when v_used >= 0.8 * v_limit then 80 else 0 end) then
+    perform app_private.meter_thresholds(p_tenant_id, p_meter, v_start, v_resets, v_used, v_limit, v_notified);
+  end if;
+  allowed := true; replayed := false; used := v_used; limit_value := v_limit;
+  period := v_period; period_start := v_start; resets_at := v_resets;
+  return;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_consume(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_enforce boolean, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_consume(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_enforce boolean, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) IS 'Check-and-consume (p_enforce) or record a quantity on a counter meter, atomically and idempotently; answers allowed, replayed, the period''s usage, the limit (null = unlimited) and the period''s bounds (resets_at null = never).';
+
+
+--
+-- Name: meter_limit(uuid, text, text, bigint); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_limit(p_tenant_id uuid, p_service text, p_limit_key text, p_scale bigint) RETURNS TABLE(limit_value numeric)
+    LANGUAGE sql STABLE
+    AS $$
+  select case when jsonb_typeof(l.v) = 'number' then (l.v #>> '{}')::numeric * p_scale end
+    from (select ba.limits -> p_limit_key as v from app_public.billing_accounts ba
+           where p_service is null and ba.tenant_id = p_tenant_id
+          union all
+          select ts.limits -> p_limit_key from app_public.tenant_services ts
+           where p_service is not null and ts.tenant_id = p_tenant_id and ts.service = p_service and ts.enabled) l;
+$$;
+
+
+--
+-- Name: FUNCTION meter_limit(p_tenant_id uuid, p_service text, p_limit_key text, p_scale bigint); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_limit(p_tenant_id uuid, p_service text, p_limit_key text, p_scale bigint) IS 'A workspace''s limit for a meter: the entitlement (workspace-wide when p_service is null, else that enabled service''s) times the scale; no row or null = unlimited.';
+
+
+--
+-- Name: meter_period(text, timestamp with time zone); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_period(p_period text, p_at timestamp with time zone DEFAULT now(), OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) RETURNS record
+    LANGUAGE sql STABLE
+    AS $$
+  select app_private.meter_period_start(p_period, p_at), app_private.meter_resets_at(p_period, p_at);
+$$;
+
+
+--
+-- Name: FUNCTION meter_period(p_period text, p_at timestamp with time zone, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_period(p_period text, p_at timestamp with time zone, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) IS 'The period containing p_at: [start of the UTC calendar month, start of the next) for `month`, [epoch, never) for `lifetime`.';
+
+
+--
+-- Name: meter_period_start(text, timestamp with time zone); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_period_start(p_period text, p_at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p_period = 'month' then date_trunc('month', p_at at time zone 'UTC') at time zone 'UTC' else 'epoch'::timestamptz end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_period_start(p_period text, p_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_period_start(p_period text, p_at timestamp with time zone) IS 'Start of the period containing p_at: the UTC calendar month for `month`, the epoch for `lifetime`.';
+
+
+--
+-- Name: meter_recount(uuid); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_recount(p_tenant_id uuid DEFAULT NULL::uuid) RETURNS void
+    LANGUAGE sql
+    AS $$
+  insert into app_private.meter_counters as c (tenant_id, meter, period_start, used)
+  select t.id, g.meter, 'epoch', case g.meter
+           when 'blog.posts' then (select count(*) from app_public.posts p where p.tenant_id = t.id)
+           when 'seats' then (select count(*) from app_public.memberships m where m.tenant_id = t.id)
+           when 'api_keys' then (select count(*) from app_public.api_keys k where k.tenant_id = t.id and k.revoked_at is null)
+         end
+    from app_public.tenants t cross join (values ('blog.posts'), ('seats'), ('api_keys')) g(meter)
+   where p_tenant_id is null or t.id = p_tenant_id
+  on conflict (tenant_id, meter, period_start) do update set used = excluded.used, updated_at = now()
+    where c.used is distinct from excluded.used;
+$$;
+
+
+--
+-- Name: FUNCTION meter_recount(p_tenant_id uuid); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_recount(p_tenant_id uuid) IS 'Resets the gauge meters (blog.posts, seats, api_keys) of one workspace, or all, to the counts of their tables.';
+
+
+--
+-- Name: meter_resets_at(text, timestamp with time zone); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_resets_at(p_period text, p_at timestamp with time zone) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+  select case when p_period = 'month' then (date_trunc('month', p_at at time zone 'UTC') + interval '1 month') at time zone 'UTC' end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_resets_at(p_period text, p_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_resets_at(p_period text, p_at timestamp with time zone) IS 'End of the period containing p_at (the next UTC calendar month for `month`); null for `lifetime`.';
+
+
+--
+-- Name: meter_thresholds(uuid, text, timestamp with time zone, timestamp with time zone, bigint, numeric, smallint); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_thresholds(p_tenant_id uuid, p_meter text, p_period_start timestamp with time zone, p_resets_at timestamp with time zone, p_used bigint, p_limit numeric, p_notified smallint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_level smallint := case when p_limit is null or p_limit <= 0 then 0
+                           when p_used >= p_limit then 100 when p_used >= 0.8 * p_limit then 80 else 0 end;
+  v_threshold int;
+begin
+  if v_level = p_notified then
+    return;
+  end if;
+  update app_private.meter_counters c set notified_pct = v_level
+   where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = p_period_start;
+  foreach v_threshold in array array[80, 100] loop
+    continue when v_threshold <= p_notified or v_threshold > v_level;
+    perform app_private.publish_event(p_tenant_id, 'usage.threshold_reached', jsonb_build_object(
+      'meter', p_meter, 'threshold', v_threshold, 'used', p_used, 'limit', p_limit,
+      'periodStart', p_period_start, 'resetsAt', p_resets_at));
+  end loop;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_thresholds(p_tenant_id uuid, p_meter text, p_period_start timestamp with time zone, p_resets_at timestamp with time zone, p_used bigint, p_limit numeric, p_notified smallint); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_thresholds(p_tenant_id uuid, p_meter text, p_period_start timestamp with time zone, p_resets_at timestamp with time zone, p_used bigint, p_limit numeric, p_notified smallint) IS 'Publishes usage.threshold_reached for each of 80 % and 100 % newly crossed, and remembers the level in the counter row.';
 
 
 --
@@ -2100,16 +2541,20 @@ COMMENT ON FUNCTION app_private.notify_event(p_event_id uuid) IS 'Notifies the r
 CREATE FUNCTION app_private.publish_event(p_tenant_id uuid, p_type text, p_payload jsonb) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
+    AS $_$
 declare
   v_id uuid;
+  v_traceparent text := nullif(pg_catalog.current_setting('app.traceparent', true), '');
 begin
-  insert into app_private.events (tenant_id, type, payload, actor_user_id)
-    values (p_tenant_id, p_type, coalesce(p_payload, '{}'), app_hidden.current_user_id())
+  if v_traceparent !~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' then
+    v_traceparent := null;
+  end if;
+  insert into app_private.events (tenant_id, type, payload, actor_user_id, traceparent)
+    values (p_tenant_id, p_type, coalesce(p_payload, '{}'), app_hidden.current_user_id(), v_traceparent)
     returning id into v_id;
   return v_id;
 end;
-$$;
+$_$;
 
 
 --
@@ -2117,6 +2562,70 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.publish_event(p_tenant_id uuid, p_type text, p_payload jsonb) IS 'Records a domain event in the outbox, in the caller''s transaction.';
+
+
+--
+-- Name: publish_service_event(uuid, text, text, jsonb, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.publish_service_event(p_tenant_id uuid, p_service text, p_type text, p_payload jsonb, p_idempotency_key text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_type app_public.event_types;
+  v_wrong text[];
+  v_hash bytea;
+  v_prior app_private.service_event_keys;
+  v_id uuid;
+begin
+  select * into v_type from app_public.event_types t where t.key = p_type;
+  if v_type.key is null then
+    raise exception 'Unknown event type "%"; add it to app_public.event_types first.', p_type using errcode = 'EVTYP';
+  end if;
+  if v_type.published_by is distinct from p_service then
+    raise exception 'The % service may not publish "%" events.', p_service, p_type using errcode = 'DNIED';
+  end if;
+  if jsonb_typeof(p_payload) is distinct from 'object' then
+    raise exception 'The payload of a "%" event must be a JSON object.', p_type using errcode = 'EVBAD';
+  end if;
+  v_wrong := array(select k from jsonb_each(coalesce(v_type.schema -> 'properties', '{}')) s(k, spec)
+                    where p_payload ? k and not app_private.json_type_matches(p_payload -> k, spec -> 'type') order by k);
+  if cardinality(v_wrong) > 0 then
+    raise exception 'The payload of a "%" event has a value of the wrong type for %.', p_type, array_to_string(v_wrong, ', ') using errcode = 'EVBAD';
+  end if;
+  if p_idempotency_key is not null and (length(p_idempotency_key) not between 1 and 200) then
+    raise exception 'An idempotency key is 1 to 200 characters.' using errcode = 'INVLD';
+  end if;
+  if p_idempotency_key is not null then
+    v_hash := public.digest(p_type || ' ' || p_payload::text, 'sha256');
+    insert into app_private.service_event_keys (tenant_id, service, idempotency_key, request_hash)
+      values (p_tenant_id, p_service, p_idempotency_key, v_hash)
+      on conflict do nothing;
+    if not found then
+      select * into v_prior from app_private.service_event_keys k
+       where k.tenant_id = p_tenant_id and k.service = p_service and k.idempotency_key = p_idempotency_key;
+      if v_prior.request_hash <> v_hash then
+        raise exception 'This idempotency key was already used for another event; use a new key for a new event.' using errcode = 'IDKEY';
+      end if;
+      return jsonb_build_object('eventId', v_prior.event_id, 'type', p_type, 'replayed', true);
+    end if;
+  end if;
+  v_id := app_private.publish_event(p_tenant_id, p_type, p_payload);
+  if p_idempotency_key is not null then
+    update app_private.service_event_keys k set event_id = v_id
+     where k.tenant_id = p_tenant_id and k.service = p_service and k.idempotency_key = p_idempotency_key;
+  end if;
+  return jsonb_build_object('eventId', v_id, 'type', p_type, 'replayed', false);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION publish_service_event(p_tenant_id uuid, p_service text, p_type text, p_payload jsonb, p_idempotency_key text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.publish_service_event(p_tenant_id uuid, p_service text, p_type text, p_payload jsonb, p_idempotency_key text) IS 'Publishes an event for a service (only types it publishes, payload checked against the contract), once per idempotency key; answers {eventId, type, replayed}.';
 
 
 --
@@ -2431,6 +2940,37 @@ $$;
 
 
 --
+-- Name: request_email_change(uuid, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.request_email_change(p_user_id uuid, p_new_email text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  -- Whatever happens next, an earlier change link stops working.
+  update app_private.email_tokens set used_at = now()
+   where user_id = p_user_id and kind = 'change_email' and used_at is null;
+  if exists (select 1 from app_public.users u where u.email = btrim(p_new_email)::citext) then
+    delete from app_private.email_changes where user_id = p_user_id;
+    return;
+  end if;
+  insert into app_private.email_changes (user_id, new_email) values (p_user_id, btrim(p_new_email)::citext)
+    on conflict (user_id) do update set new_email = excluded.new_email, old_email = null, requested_at = now(), confirmed_at = null;
+  perform app_private.add_job('user__send_email_change_email', json_build_object('userId', p_user_id),
+                              job_key => 'user__send_email_change_email:' || p_user_id);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_email_change(p_user_id uuid, p_new_email text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.request_email_change(p_user_id uuid, p_new_email text) IS 'Records a wanted email address and queues the confirmation email to it; voids earlier change links. Silently does nothing more when the address belongs to an account.';
+
+
+--
 -- Name: request_password_reset(text); Type: FUNCTION; Schema: app_private
 --
 
@@ -2629,10 +3169,10 @@ $$;
 
 
 --
--- Name: sign_in(uuid, uuid, bytea, text[], text, interval, text, text); Type: FUNCTION; Schema: app_private
+-- Name: sign_in(uuid, uuid, bytea, text[], text, interval, text, text, text); Type: FUNCTION; Schema: app_private
 --
 
-CREATE FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text) RETURNS TABLE(family_id uuid, tenant_id uuid, role text, permissions text[], services text[])
+CREATE FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text, p_user_agent text) RETURNS TABLE(family_id uuid, tenant_id uuid, role text, permissions text[], services text[])
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
@@ -2642,6 +3182,9 @@ declare
 begin
   select * into v_claims from app_private.token_claims(p_user_id, p_tenant_id);
   v_family_id := app_private.create_refresh_family(p_user_id, v_claims.tenant_id, p_token_hash, p_amr, p_aal, p_lifetime);
+  update app_private.refresh_token_families f
+     set user_agent = left(nullif(p_user_agent, ''), 512), ip = app_private.audit_client_ip(p_ip)
+   where f.id = v_family_id;
   perform app_private.record_security_event('auth.login', p_user_id, v_claims.tenant_id,
     pg_catalog.jsonb_build_object('amr', p_amr, 'aal', p_aal), p_request_id, p_ip);
   return query select v_family_id, v_claims.tenant_id, v_claims.role, v_claims.permissions, v_claims.services;
@@ -2650,10 +3193,10 @@ $$;
 
 
 --
--- Name: FUNCTION sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text); Type: COMMENT; Schema: app_private
+-- Name: FUNCTION sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text, p_user_agent text); Type: COMMENT; Schema: app_private
 --
 
-COMMENT ON FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text) IS 'Starts a session (refresh family + first token) and records auth.login; returns the claims to sign.';
+COMMENT ON FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text, p_user_agent text) IS 'Starts a session (refresh family + first token, with the device''s User-Agent and IP) and records auth.login; returns the claims to sign.';
 
 
 --
@@ -2789,6 +3332,69 @@ $$;
 
 
 --
+-- Name: tg__meter_gauge(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg__meter_gauge() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_meter text := tg_argv[0];
+begin
+  if tg_table_name = 'api_keys' then
+    -- Active keys only: a revocation releases one, a key inserted already revoked never counts.
+    if tg_op = 'INSERT' and new.revoked_at is null then
+      perform app_private.meter_adjust(new.tenant_id, v_meter, 1);
+    elsif tg_op = 'UPDATE' and (old.revoked_at is null) <> (new.revoked_at is null) then
+      perform app_private.meter_adjust(new.tenant_id, v_meter, case when new.revoked_at is null then 1 else -1 end);
+    elsif tg_op = 'DELETE' and old.revoked_at is null then
+      perform app_private.meter_adjust(old.tenant_id, v_meter, -1);
+    end if;
+  elsif tg_op = 'INSERT' then
+    perform app_private.meter_adjust(new.tenant_id, v_meter, 1);
+  elsif tg_op = 'DELETE' then
+    perform app_private.meter_adjust(old.tenant_id, v_meter, -1);
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg__meter_gauge(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg__meter_gauge() IS 'Trigger (AFTER INSERT/UPDATE/DELETE, FOR EACH ROW; argument: the gauge meter): keeps the gauge equal to the rows it counts.';
+
+
+--
+-- Name: tg__tenant_id_from_parent(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg__tenant_id_from_parent() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_parent_id uuid := (to_jsonb(new) ->> tg_argv[1])::uuid;
+begin
+  if new.tenant_id is null then
+    execute format('select tenant_id from %s where id = $1', tg_argv[0]::regclass) into new.tenant_id using v_parent_id;
+  end if;
+  return new;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION tg__tenant_id_from_parent(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg__tenant_id_from_parent() IS 'BEFORE INSERT: fills tenant_id from the parent row (trigger arguments: parent table, column holding its id) when the insert does not give it; the composite foreign key then checks it.';
+
+
+--
 -- Name: tg__timestamps(); Type: FUNCTION; Schema: app_private
 --
 
@@ -2904,6 +3510,34 @@ begin
   return new;
 end;
 $$;
+
+
+--
+-- Name: tg_custom_domains__verified_hostname(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg_custom_domains__verified_hostname() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.status = 'verified' then
+    delete from app_private.verified_hostnames where hostname = old.hostname and custom_domain_id = old.id;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.status = 'verified' then
+    insert into app_private.verified_hostnames (hostname, tenant_id, custom_domain_id, verified_at)
+      values (new.hostname, new.tenant_id, new.id, coalesce(new.verified_at, now()));
+  end if;
+  return null;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_custom_domains__verified_hostname(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg_custom_domains__verified_hostname() IS 'AFTER INSERT/UPDATE OF status, hostname/DELETE on custom_domains: a verified domain holds its hostname in app_private.verified_hostnames (unique), anything else releases it.';
 
 
 --
@@ -3500,7 +4134,7 @@ COMMENT ON FUNCTION app_private.url_ipv6_serialize(p_a integer[]) IS 'The WHATWG
 CREATE FUNCTION app_private.verified_custom_domain_tenant(p_hostname text) RETURNS uuid
     LANGUAGE sql STABLE
     AS $$
-  select tenant_id from app_public.custom_domains where hostname = lower(p_hostname) and status = 'verified';
+  select tenant_id from app_private.verified_hostnames where hostname = lower(p_hostname);
 $$;
 
 
@@ -3800,7 +4434,8 @@ ALTER TABLE ONLY app_public.memberships FORCE ROW LEVEL SECURITY;
 -- Name: TABLE memberships; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.memberships IS 'A user''s membership of a workspace, with the role that sets their permissions there.';
+COMMENT ON TABLE app_public.memberships IS '@primaryKey id
+A user''s membership of a workspace, with the role that sets their permissions there.';
 
 
 --
@@ -3894,7 +4529,8 @@ ALTER TABLE ONLY app_public.custom_domains FORCE ROW LEVEL SECURITY;
 -- Name: TABLE custom_domains; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.custom_domains IS 'A hostname the workspace serves from. Add it with addCustomDomain, create the TXT record it shows, and it becomes verified once the DNS check finds it.';
+COMMENT ON TABLE app_public.custom_domains IS '@primaryKey id
+A hostname the workspace serves from. Add it with addCustomDomain, create the TXT record it shows, and it becomes verified once the DNS check finds it.';
 
 
 --
@@ -4097,7 +4733,8 @@ ALTER TABLE ONLY app_public.tenant_addons FORCE ROW LEVEL SECURITY;
 -- Name: TABLE tenant_addons; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.tenant_addons IS 'Add-ons the workspace bought with coins.';
+COMMENT ON TABLE app_public.tenant_addons IS '@primaryKey id
+Add-ons the workspace bought with coins.';
 
 
 --
@@ -4500,7 +5137,8 @@ ALTER TABLE ONLY app_public.invitations FORCE ROW LEVEL SECURITY;
 -- Name: TABLE invitations; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.invitations IS 'An invitation for someone to join this workspace by email.';
+COMMENT ON TABLE app_public.invitations IS '@primaryKey id
+An invitation for someone to join this workspace by email.';
 
 
 --
@@ -4618,7 +5256,8 @@ ALTER TABLE ONLY app_public.notifications FORCE ROW LEVEL SECURITY;
 -- Name: TABLE notifications; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.notifications IS 'Your in-app notifications in the active workspace.';
+COMMENT ON TABLE app_public.notifications IS '@primaryKey id
+Your in-app notifications in the active workspace.';
 
 
 --
@@ -4644,6 +5283,41 @@ $$;
 --
 
 COMMENT ON FUNCTION app_public.mark_notification_read(notification_id uuid) IS 'Marks one of your notifications read.';
+
+
+--
+-- Name: meter_usage(); Type: FUNCTION; Schema: app_public
+--
+
+CREATE FUNCTION app_public.meter_usage() RETURNS TABLE(meter text, description text, unit text, period text, used bigint, "limit" numeric, remaining numeric, resets_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_tenant uuid := app_hidden.current_tenant_id();
+begin
+  if not app_hidden.has_permission('billing:read') then
+    raise exception 'You do not have permission to see billing.' using errcode = 'DNIED';
+  end if;
+  return query
+    select m.key, m.description, m.unit, m.period, coalesce(c.used, 0)::bigint, l.lim,
+           case when l.lim is not null then greatest(l.lim - coalesce(c.used, 0), 0) end, p.resets_at
+      from app_public.meters m
+      cross join lateral app_private.meter_period(m.period) p
+      left join lateral (select ml.limit_value as lim from app_private.meter_limit(v_tenant, m.service, m.limit_key, m.limit_scale) ml) l on true
+      left join app_private.meter_counters c on c.tenant_id = v_tenant and c.meter = m.key and c.period_start = p.period_start
+     where m.service is null
+        or exists (select 1 from app_public.tenant_services ts where ts.tenant_id = v_tenant and ts.service = m.service and ts.enabled)
+     order by m.key;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_usage(); Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON FUNCTION app_public.meter_usage() IS 'The workspace''s usage of every meter in the current period, against its limit (limit and remaining null = unlimited; resetsAt null = never). Needs `billing:read`.';
 
 
 --
@@ -4878,7 +5552,8 @@ ALTER TABLE ONLY app_public.webhook_deliveries FORCE ROW LEVEL SECURITY;
 -- Name: TABLE webhook_deliveries; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.webhook_deliveries IS 'One event for one endpoint: its status and attempts. `id` is the `webhook-id` header, the same on every retry and replay (receivers deduplicate on it).';
+COMMENT ON TABLE app_public.webhook_deliveries IS '@primaryKey id
+One event for one endpoint: its status and attempts. `id` is the `webhook-id` header, the same on every retry and replay (receivers deduplicate on it).';
 
 
 --
@@ -5175,6 +5850,7 @@ CREATE TABLE app_private.api_key_secrets (
     api_key_id uuid NOT NULL,
     superseded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    tenant_id uuid NOT NULL,
     CONSTRAINT api_key_secrets_secret_hash_check CHECK ((length(secret_hash) = 32))
 );
 
@@ -5242,6 +5918,7 @@ CREATE TABLE app_private.custom_domain_tokens (
     custom_domain_id uuid NOT NULL,
     token text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    tenant_id uuid NOT NULL,
     CONSTRAINT custom_domain_tokens_token_check CHECK ((token ~ '^[0-9a-f]{32}$'::text))
 );
 
@@ -5256,6 +5933,29 @@ COMMENT ON TABLE app_private.custom_domain_tokens IS 'The DNS TXT verification t
 
 
 --
+-- Name: email_changes; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.email_changes (
+    user_id uuid NOT NULL,
+    new_email public.citext NOT NULL,
+    old_email public.citext,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    confirmed_at timestamp with time zone,
+    CONSTRAINT email_changes_new_email_check CHECK (((length((new_email)::text) <= 320) AND (new_email OPERATOR(public.~) '^[^@\s]+@[^@\s]+\.[^@\s]+$'::public.citext)))
+);
+
+ALTER TABLE ONLY app_private.email_changes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_changes; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.email_changes IS 'A user''s pending email change (the new address, until confirmed from the link mailed to it) and, once confirmed, the old address until the notice to it is sent; written by app_private.request_email_change and confirm_email_change, deleted by the user__send_email_changed_notice task.';
+
+
+--
 -- Name: email_tokens; Type: TABLE; Schema: app_private
 --
 
@@ -5267,10 +5967,17 @@ CREATE TABLE app_private.email_tokens (
     expires_at timestamp with time zone NOT NULL,
     used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT email_tokens_kind_check CHECK ((kind = ANY (ARRAY['verify_email'::text, 'reset_password'::text])))
+    CONSTRAINT email_tokens_kind_check CHECK ((kind = ANY (ARRAY['verify_email'::text, 'reset_password'::text, 'change_email'::text])))
 );
 
 ALTER TABLE ONLY app_private.email_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE email_tokens; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.email_tokens IS 'Hashes of single-use email verification and password reset tokens; issued by app_private.issue_email_token from the worker''s email tasks, consumed by the email-link routes through consume_email_token and reset_password.';
 
 
 --
@@ -5288,10 +5995,18 @@ CREATE TABLE app_private.events (
     dispatch_failures integer DEFAULT 0 NOT NULL,
     dispatch_error text,
     dispatch_after timestamp with time zone,
+    traceparent text,
     CONSTRAINT events_type_check CHECK ((type ~ '^[a-z]+(\.[a-z_]+)+$'::text))
 );
 
 ALTER TABLE ONLY app_private.events FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE events; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.events IS 'The event outbox: domain events recorded by app_private.publish_event in the producer''s transaction (payloads checked against app_public.event_types), then fanned out once to webhooks and internal subscribers by the events__dispatch task.';
 
 
 --
@@ -5302,16 +6017,31 @@ COMMENT ON COLUMN app_private.events.dispatch_error IS 'Why the last fan-out of 
 
 
 --
+-- Name: COLUMN events.traceparent; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.events.traceparent IS 'W3C traceparent of the request that published the event (the transaction setting app.traceparent), when tracing was on; the worker links its dispatch and delivery spans to it.';
+
+
+--
 -- Name: invitation_tokens; Type: TABLE; Schema: app_private
 --
 
 CREATE TABLE app_private.invitation_tokens (
     invitation_id uuid NOT NULL,
     token_hash bytea NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    tenant_id uuid NOT NULL
 );
 
 ALTER TABLE ONLY app_private.invitation_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE invitation_tokens; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.invitation_tokens IS 'Hash of the token in an invitation''s email link; written by the invitations__send task, read when the invitation is accepted.';
 
 
 --
@@ -5329,6 +6059,63 @@ ALTER TABLE ONLY app_private.login_attempts FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: TABLE login_attempts; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.login_attempts IS 'Failed sign-in counters and lockouts per normalised email, whether or not an account has it; written by app_private.record_login_failure and record_login_success, outside the request transaction.';
+
+
+--
+-- Name: meter_counters; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.meter_counters (
+    tenant_id uuid NOT NULL,
+    meter text NOT NULL,
+    period_start timestamp with time zone NOT NULL,
+    used bigint DEFAULT 0 NOT NULL,
+    notified_pct smallint DEFAULT 0 NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT meter_counters_notified_pct_check CHECK ((notified_pct = ANY (ARRAY[0, 80, 100])))
+);
+
+ALTER TABLE ONLY app_private.meter_counters FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE meter_counters; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.meter_counters IS 'Usage per workspace, meter and period (running totals and the highest 80/100 % threshold announced); written only by app_private.meter_consume, meter_adjust and check_limit.';
+
+
+--
+-- Name: meter_records; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.meter_records (
+    tenant_id uuid NOT NULL,
+    meter text NOT NULL,
+    idempotency_key text NOT NULL,
+    quantity bigint NOT NULL,
+    period_start timestamp with time zone NOT NULL,
+    service text,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT meter_records_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 200))),
+    CONSTRAINT meter_records_quantity_check CHECK ((quantity > 0))
+);
+
+ALTER TABLE ONLY app_private.meter_records FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE meter_records; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.meter_records IS 'Consumptions recorded with an idempotency key (by services through /internal/v1/usage, by the worker for email sends), so a replayed key is applied once; written by app_private.meter_consume.';
+
+
+--
 -- Name: mfa_recovery_codes; Type: TABLE; Schema: app_private
 --
 
@@ -5340,6 +6127,13 @@ CREATE TABLE app_private.mfa_recovery_codes (
 );
 
 ALTER TABLE ONLY app_private.mfa_recovery_codes FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE mfa_recovery_codes; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.mfa_recovery_codes IS 'Hashes of a user''s one-time MFA recovery codes; generated and marked used by the MFA routes of the identity server.';
 
 
 --
@@ -5355,6 +6149,13 @@ CREATE TABLE app_private.mfa_totp (
 );
 
 ALTER TABLE ONLY app_private.mfa_totp FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE mfa_totp; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.mfa_totp IS 'A user''s TOTP secret (confirmed once a first code verifies) and the last time step used, so a code cannot be replayed; written by the MFA routes of the identity server.';
 
 
 --
@@ -5379,6 +6180,13 @@ ALTER TABLE ONLY app_private.payments FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: TABLE payments; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.payments IS 'The provider''s payments for coin orders, with a status that only moves forward; written by app_private.apply_payment from the billing__process_event task and the checkout callback.';
+
+
+--
 -- Name: provider_refs; Type: TABLE; Schema: app_private
 --
 
@@ -5394,6 +6202,13 @@ CREATE TABLE app_private.provider_refs (
 );
 
 ALTER TABLE ONLY app_private.provider_refs FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE provider_refs; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.provider_refs IS 'Payment-provider ids mapped to local rows (kind customer, subscription, order or invoice); written by the billing mutations when they create the provider object and by app_private.apply_invoice.';
 
 
 --
@@ -5432,10 +6247,33 @@ CREATE TABLE app_private.refresh_token_families (
     expires_at timestamp with time zone NOT NULL,
     revoked_at timestamp with time zone,
     revoked_reason text,
+    user_agent text,
+    ip inet,
     CONSTRAINT refresh_token_families_aal_check CHECK ((aal = ANY (ARRAY['aal1'::text, 'aal2'::text])))
 );
 
 ALTER TABLE ONLY app_private.refresh_token_families FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refresh_token_families; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.refresh_token_families IS 'One row per session (a sign-in) with its active workspace, AMR/AAL and revocation; written by app_private.sign_in and rotate_refresh_token, switched by /auth/switch-tenant, revoked on logout, role changes and token reuse.';
+
+
+--
+-- Name: COLUMN refresh_token_families.user_agent; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.refresh_token_families.user_agent IS 'User-Agent header of the sign-in that started the session (at most 512 characters), shown as the device in GET /auth/sessions.';
+
+
+--
+-- Name: COLUMN refresh_token_families.ip; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.refresh_token_families.ip IS 'Client IP of the sign-in that started the session, shown in GET /auth/sessions.';
 
 
 --
@@ -5452,6 +6290,13 @@ CREATE TABLE app_private.refresh_tokens (
 );
 
 ALTER TABLE ONLY app_private.refresh_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE refresh_tokens; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.refresh_tokens IS 'Hashes of the refresh tokens of a session, each replaced once by its successor; written by app_private.create_refresh_family (via sign_in) and app_private.rotate_refresh_token.';
 
 
 --
@@ -5480,6 +6325,30 @@ COMMENT ON TABLE app_private.service_clients IS 'Internal service clients for PO
 
 
 --
+-- Name: service_event_keys; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.service_event_keys (
+    tenant_id uuid NOT NULL,
+    service text NOT NULL,
+    idempotency_key text NOT NULL,
+    request_hash bytea NOT NULL,
+    event_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT service_event_keys_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 200)))
+);
+
+ALTER TABLE ONLY app_private.service_event_keys FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE service_event_keys; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.service_event_keys IS 'Idempotency keys of events published by services, with a hash of the request and the event recorded; written by app_private.publish_service_event.';
+
+
+--
 -- Name: user_identities; Type: TABLE; Schema: app_private
 --
 
@@ -5498,6 +6367,13 @@ ALTER TABLE ONLY app_private.user_identities FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: TABLE user_identities; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.user_identities IS 'External sign-in identities (provider and subject, Google today) linked to a user; written by app_private.find_or_create_oauth_user.';
+
+
+--
 -- Name: user_secrets; Type: TABLE; Schema: app_private
 --
 
@@ -5508,6 +6384,34 @@ CREATE TABLE app_private.user_secrets (
 );
 
 ALTER TABLE ONLY app_private.user_secrets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE user_secrets; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.user_secrets IS 'A user''s password hash (null for accounts without a password); written by app_private.register_user, app_private.reset_password and the Google sign-in route when it takes over an unverified account.';
+
+
+--
+-- Name: verified_hostnames; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.verified_hostnames (
+    hostname text NOT NULL,
+    tenant_id uuid NOT NULL,
+    custom_domain_id uuid NOT NULL,
+    verified_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app_private.verified_hostnames FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE verified_hostnames; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.verified_hostnames IS 'Routes a verified custom hostname to its workspace; its primary key makes a hostname verified for one workspace only. Kept by app_private.tg_custom_domains__verified_hostname.';
 
 
 --
@@ -5530,6 +6434,13 @@ ALTER TABLE ONLY app_private.webhook_events FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: TABLE webhook_events; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.webhook_events IS 'Inbox of payment-provider webhooks, each stored once by its event id; written by app_private.record_webhook_event from the provider webhook route, marked processed or ignored by the billing__process_event task.';
+
+
+--
 -- Name: webhook_secrets; Type: TABLE; Schema: app_private
 --
 
@@ -5539,10 +6450,37 @@ CREATE TABLE app_private.webhook_secrets (
     secret text NOT NULL,
     expires_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    tenant_id uuid NOT NULL,
     CONSTRAINT webhook_secrets_secret_check CHECK ((secret ~ '^whsec_[A-Za-z0-9+/=]{32,}$'::text))
 );
 
 ALTER TABLE ONLY app_private.webhook_secrets FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE webhook_secrets; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.webhook_secrets IS 'Signing secrets of webhook endpoints, several during a rotation overlap; written by app_public.create_webhook_endpoint and app_public.rotate_webhook_secret, read when deliveries are signed.';
+
+
+--
+-- Name: welcome_emails; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.welcome_emails (
+    user_id uuid NOT NULL,
+    sent_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app_private.welcome_emails FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE welcome_emails; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.welcome_emails IS 'Users who were sent the welcome email; claimed by the user__send_welcome_email task in the transaction that sends it.';
 
 
 --
@@ -5715,7 +6653,8 @@ ALTER TABLE ONLY app_public.coin_orders FORCE ROW LEVEL SECURITY;
 -- Name: TABLE coin_orders; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.coin_orders IS 'Coin pack purchases; `paid` once the payment was captured and the coins credited.';
+COMMENT ON TABLE app_public.coin_orders IS '@primaryKey id
+Coin pack purchases; `paid` once the payment was captured and the coins credited.';
 
 
 --
@@ -5755,6 +6694,7 @@ CREATE TABLE app_public.event_types (
     description text NOT NULL,
     schema jsonb NOT NULL,
     notify text DEFAULT 'none'::text NOT NULL,
+    published_by text,
     CONSTRAINT event_types_description_check CHECK (((length(description) >= 1) AND (length(description) <= 500))),
     CONSTRAINT event_types_key_check CHECK ((key ~ '^[a-z]+(\.[a-z_]+)+$'::text)),
     CONSTRAINT event_types_notify_check CHECK ((notify = ANY (ARRAY['none'::text, 'affected_user'::text, 'billing_managers'::text, 'webhook_managers'::text]))),
@@ -5786,6 +6726,13 @@ COMMENT ON COLUMN app_public.event_types.notify IS 'Who gets a notification: non
 
 
 --
+-- Name: COLUMN event_types.published_by; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.event_types.published_by IS 'The service that publishes this type through the services API; null for the platform''s own events, which no service may publish.';
+
+
+--
 -- Name: invoices; Type: TABLE; Schema: app_public
 --
 
@@ -5811,7 +6758,90 @@ ALTER TABLE ONLY app_public.invoices FORCE ROW LEVEL SECURITY;
 -- Name: TABLE invoices; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.invoices IS 'Invoices of the workspace''s subscription, mirrored from the payment provider.';
+COMMENT ON TABLE app_public.invoices IS '@primaryKey id
+Invoices of the workspace''s subscription, mirrored from the payment provider.';
+
+
+--
+-- Name: meters; Type: TABLE; Schema: app_public
+--
+
+CREATE TABLE app_public.meters (
+    key text NOT NULL,
+    description text NOT NULL,
+    unit text DEFAULT 'count'::text NOT NULL,
+    period text NOT NULL,
+    kind text NOT NULL,
+    service text,
+    limit_key text NOT NULL,
+    limit_scale bigint DEFAULT 1 NOT NULL,
+    CONSTRAINT meters_check CHECK (((kind = 'counter'::text) OR (period = 'lifetime'::text))),
+    CONSTRAINT meters_description_check CHECK (((length(description) >= 1) AND (length(description) <= 500))),
+    CONSTRAINT meters_key_check CHECK (((key ~ '^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$'::text) AND (length(key) <= 63))),
+    CONSTRAINT meters_kind_check CHECK ((kind = ANY (ARRAY['counter'::text, 'gauge'::text]))),
+    CONSTRAINT meters_limit_key_check CHECK ((limit_key ~ '^[a-z][a-z0-9_]{0,62}$'::text)),
+    CONSTRAINT meters_limit_scale_check CHECK ((limit_scale > 0)),
+    CONSTRAINT meters_period_check CHECK ((period = ANY (ARRAY['month'::text, 'lifetime'::text]))),
+    CONSTRAINT meters_unit_check CHECK ((unit = ANY (ARRAY['count'::text, 'bytes'::text])))
+);
+
+ALTER TABLE ONLY app_public.meters FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE meters; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON TABLE app_public.meters IS 'What the platform counts per workspace (usage meters), per period, with the entitlement its limit comes from.';
+
+
+--
+-- Name: COLUMN meters.key; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.key IS 'The meter, e.g. `email.sends`.';
+
+
+--
+-- Name: COLUMN meters.unit; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.unit IS '`count` or `bytes`.';
+
+
+--
+-- Name: COLUMN meters.period; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.period IS '`month` (calendar month in UTC, resets on the 1st) or `lifetime` (never resets).';
+
+
+--
+-- Name: COLUMN meters.kind; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.kind IS '`counter`: consumed by services and the worker (check-and-consume); `gauge`: the number of rows of a kind the workspace has (posts, members, active API keys), kept by the platform.';
+
+
+--
+-- Name: COLUMN meters.service; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.service IS 'The service whose limits hold this meter''s limit (and the only service that may record it); null for workspace-wide meters.';
+
+
+--
+-- Name: COLUMN meters.limit_key; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.limit_key IS 'The key of the limit in the workspace''s (or the service''s) entitlements, e.g. `seats`.';
+
+
+--
+-- Name: COLUMN meters.limit_scale; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.meters.limit_scale IS 'The entitlement is multiplied by this to get the limit in the meter''s unit (1048576 for `storage_mb` -> bytes).';
 
 
 --
@@ -5905,7 +6935,8 @@ ALTER TABLE ONLY app_public.plan_subscriptions FORCE ROW LEVEL SECURITY;
 -- Name: TABLE plan_subscriptions; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.plan_subscriptions IS 'The workspace''s plan subscriptions and their state at the payment provider.';
+COMMENT ON TABLE app_public.plan_subscriptions IS '@primaryKey id
+The workspace''s plan subscriptions and their state at the payment provider.';
 
 
 --
@@ -5990,7 +7021,8 @@ ALTER TABLE ONLY app_public.posts FORCE ROW LEVEL SECURITY;
 -- Name: TABLE posts; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.posts IS 'A blog post of the workspace.';
+COMMENT ON TABLE app_public.posts IS '@primaryKey id
+A blog post of the workspace.';
 
 
 --
@@ -6056,7 +7088,8 @@ ALTER TABLE ONLY app_public.roles FORCE ROW LEVEL SECURITY;
 -- Name: TABLE roles; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.roles IS 'A custom role of this workspace: a named set of permissions members can be given.';
+COMMENT ON TABLE app_public.roles IS '@primaryKey id
+A custom role of this workspace: a named set of permissions members can be given.';
 
 
 --
@@ -6223,7 +7256,8 @@ ALTER TABLE ONLY app_public.webhook_attempts FORCE ROW LEVEL SECURITY;
 -- Name: TABLE webhook_attempts; Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON TABLE app_public.webhook_attempts IS 'Every HTTP attempt of a delivery: status code, duration, error, and the first 2 KiB of the response.';
+COMMENT ON TABLE app_public.webhook_attempts IS '@primaryKey id
+Every HTTP attempt of a delivery: status code, duration, error, and the first 2 KiB of the response.';
 
 
 --
@@ -6263,7 +7297,15 @@ ALTER TABLE ONLY app_private.contact_messages
 --
 
 ALTER TABLE ONLY app_private.custom_domain_tokens
-    ADD CONSTRAINT custom_domain_tokens_pkey PRIMARY KEY (custom_domain_id);
+    ADD CONSTRAINT custom_domain_tokens_pkey PRIMARY KEY (tenant_id, custom_domain_id);
+
+
+--
+-- Name: email_changes email_changes_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.email_changes
+    ADD CONSTRAINT email_changes_pkey PRIMARY KEY (user_id);
 
 
 --
@@ -6312,6 +7354,22 @@ ALTER TABLE ONLY app_private.invitation_tokens
 
 ALTER TABLE ONLY app_private.login_attempts
     ADD CONSTRAINT login_attempts_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: meter_counters meter_counters_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_counters
+    ADD CONSTRAINT meter_counters_pkey PRIMARY KEY (tenant_id, meter, period_start);
+
+
+--
+-- Name: meter_records meter_records_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_records
+    ADD CONSTRAINT meter_records_pkey PRIMARY KEY (tenant_id, meter, idempotency_key);
 
 
 --
@@ -6403,6 +7461,14 @@ ALTER TABLE ONLY app_private.service_clients
 
 
 --
+-- Name: service_event_keys service_event_keys_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.service_event_keys
+    ADD CONSTRAINT service_event_keys_pkey PRIMARY KEY (tenant_id, service, idempotency_key);
+
+
+--
 -- Name: user_identities user_identities_pkey; Type: CONSTRAINT; Schema: app_private
 --
 
@@ -6427,6 +7493,14 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: verified_hostnames verified_hostnames_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.verified_hostnames
+    ADD CONSTRAINT verified_hostnames_pkey PRIMARY KEY (hostname);
+
+
+--
 -- Name: webhook_events webhook_events_pkey; Type: CONSTRAINT; Schema: app_private
 --
 
@@ -6439,7 +7513,15 @@ ALTER TABLE ONLY app_private.webhook_events
 --
 
 ALTER TABLE ONLY app_private.webhook_secrets
-    ADD CONSTRAINT webhook_secrets_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT webhook_secrets_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: welcome_emails welcome_emails_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.welcome_emails
+    ADD CONSTRAINT welcome_emails_pkey PRIMARY KEY (user_id);
 
 
 --
@@ -6471,15 +7553,7 @@ ALTER TABLE ONLY app_public.api_key_scopes
 --
 
 ALTER TABLE ONLY app_public.api_keys
-    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
-
-
---
--- Name: api_keys api_keys_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.api_keys
-    ADD CONSTRAINT api_keys_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6487,15 +7561,7 @@ ALTER TABLE ONLY app_public.api_keys
 --
 
 ALTER TABLE ONLY app_public.audit_log
-    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
-
-
---
--- Name: audit_log audit_log_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.audit_log
-    ADD CONSTRAINT audit_log_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6519,15 +7585,7 @@ ALTER TABLE ONLY app_public.billing_accounts
 --
 
 ALTER TABLE ONLY app_public.coin_orders
-    ADD CONSTRAINT coin_orders_pkey PRIMARY KEY (id);
-
-
---
--- Name: coin_orders coin_orders_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.coin_orders
-    ADD CONSTRAINT coin_orders_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT coin_orders_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6543,7 +7601,7 @@ ALTER TABLE ONLY app_public.coin_packs
 --
 
 ALTER TABLE ONLY app_public.custom_domains
-    ADD CONSTRAINT custom_domains_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT custom_domains_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6552,14 +7610,6 @@ ALTER TABLE ONLY app_public.custom_domains
 
 ALTER TABLE ONLY app_public.custom_domains
     ADD CONSTRAINT custom_domains_tenant_id_hostname_key UNIQUE (tenant_id, hostname);
-
-
---
--- Name: custom_domains custom_domains_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.custom_domains
-    ADD CONSTRAINT custom_domains_tenant_id_id_key UNIQUE (tenant_id, id);
 
 
 --
@@ -6575,15 +7625,7 @@ ALTER TABLE ONLY app_public.event_types
 --
 
 ALTER TABLE ONLY app_public.invitations
-    ADD CONSTRAINT invitations_pkey PRIMARY KEY (id);
-
-
---
--- Name: invitations invitations_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.invitations
-    ADD CONSTRAINT invitations_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT invitations_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6591,15 +7633,7 @@ ALTER TABLE ONLY app_public.invitations
 --
 
 ALTER TABLE ONLY app_public.invoices
-    ADD CONSTRAINT invoices_pkey PRIMARY KEY (id);
-
-
---
--- Name: invoices invoices_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.invoices
-    ADD CONSTRAINT invoices_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT invoices_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6607,15 +7641,7 @@ ALTER TABLE ONLY app_public.invoices
 --
 
 ALTER TABLE ONLY app_public.memberships
-    ADD CONSTRAINT memberships_pkey PRIMARY KEY (id);
-
-
---
--- Name: memberships memberships_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.memberships
-    ADD CONSTRAINT memberships_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT memberships_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6624,6 +7650,14 @@ ALTER TABLE ONLY app_public.memberships
 
 ALTER TABLE ONLY app_public.memberships
     ADD CONSTRAINT memberships_tenant_id_user_id_key UNIQUE (tenant_id, user_id);
+
+
+--
+-- Name: meters meters_pkey; Type: CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.meters
+    ADD CONSTRAINT meters_pkey PRIMARY KEY (key);
 
 
 --
@@ -6639,15 +7673,7 @@ ALTER TABLE ONLY app_public.notification_preferences
 --
 
 ALTER TABLE ONLY app_public.notifications
-    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
-
-
---
--- Name: notifications notifications_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.notifications
-    ADD CONSTRAINT notifications_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6671,15 +7697,7 @@ ALTER TABLE ONLY app_public.permissions
 --
 
 ALTER TABLE ONLY app_public.plan_subscriptions
-    ADD CONSTRAINT plan_subscriptions_pkey PRIMARY KEY (id);
-
-
---
--- Name: plan_subscriptions plan_subscriptions_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.plan_subscriptions
-    ADD CONSTRAINT plan_subscriptions_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT plan_subscriptions_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6695,15 +7713,7 @@ ALTER TABLE ONLY app_public.plans
 --
 
 ALTER TABLE ONLY app_public.posts
-    ADD CONSTRAINT posts_pkey PRIMARY KEY (id);
-
-
---
--- Name: posts posts_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.posts
-    ADD CONSTRAINT posts_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT posts_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6727,15 +7737,7 @@ ALTER TABLE ONLY app_public.role_templates
 --
 
 ALTER TABLE ONLY app_public.roles
-    ADD CONSTRAINT roles_pkey PRIMARY KEY (id);
-
-
---
--- Name: roles roles_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.roles
-    ADD CONSTRAINT roles_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT roles_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6759,15 +7761,7 @@ ALTER TABLE ONLY app_public.services
 --
 
 ALTER TABLE ONLY app_public.tenant_addons
-    ADD CONSTRAINT tenant_addons_pkey PRIMARY KEY (id);
-
-
---
--- Name: tenant_addons tenant_addons_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.tenant_addons
-    ADD CONSTRAINT tenant_addons_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT tenant_addons_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6831,15 +7825,7 @@ ALTER TABLE ONLY app_public.users
 --
 
 ALTER TABLE ONLY app_public.wallet_entries
-    ADD CONSTRAINT wallet_entries_pkey PRIMARY KEY (id);
-
-
---
--- Name: wallet_entries wallet_entries_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.wallet_entries
-    ADD CONSTRAINT wallet_entries_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT wallet_entries_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6863,15 +7849,7 @@ ALTER TABLE ONLY app_public.wallets
 --
 
 ALTER TABLE ONLY app_public.webhook_attempts
-    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (id);
-
-
---
--- Name: webhook_attempts webhook_attempts_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.webhook_attempts
-    ADD CONSTRAINT webhook_attempts_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6879,7 +7857,7 @@ ALTER TABLE ONLY app_public.webhook_attempts
 --
 
 ALTER TABLE ONLY app_public.webhook_deliveries
-    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6891,27 +7869,11 @@ ALTER TABLE ONLY app_public.webhook_deliveries
 
 
 --
--- Name: webhook_deliveries webhook_deliveries_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.webhook_deliveries
-    ADD CONSTRAINT webhook_deliveries_tenant_id_id_key UNIQUE (tenant_id, id);
-
-
---
 -- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: app_public
 --
 
 ALTER TABLE ONLY app_public.webhook_endpoints
-    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
-
-
---
--- Name: webhook_endpoints webhook_endpoints_tenant_id_id_key; Type: CONSTRAINT; Schema: app_public
---
-
-ALTER TABLE ONLY app_public.webhook_endpoints
-    ADD CONSTRAINT webhook_endpoints_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -6919,6 +7881,13 @@ ALTER TABLE ONLY app_public.webhook_endpoints
 --
 
 CREATE INDEX api_key_secrets_api_key_id_idx ON app_private.api_key_secrets USING btree (api_key_id);
+
+
+--
+-- Name: api_key_secrets_tenant_id_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX api_key_secrets_tenant_id_idx ON app_private.api_key_secrets USING btree (tenant_id, api_key_id);
 
 
 --
@@ -6950,6 +7919,27 @@ CREATE INDEX events_undispatched_idx ON app_private.events USING btree (occurred
 
 
 --
+-- Name: invitation_tokens_tenant_id_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX invitation_tokens_tenant_id_idx ON app_private.invitation_tokens USING btree (tenant_id, invitation_id);
+
+
+--
+-- Name: meter_counters_meter_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX meter_counters_meter_idx ON app_private.meter_counters USING btree (meter);
+
+
+--
+-- Name: meter_records_meter_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX meter_records_meter_idx ON app_private.meter_records USING btree (meter);
+
+
+--
 -- Name: mfa_recovery_codes_user_id_idx; Type: INDEX; Schema: app_private
 --
 
@@ -6978,6 +7968,13 @@ CREATE INDEX refresh_token_families_tenant_id_idx ON app_private.refresh_token_f
 
 
 --
+-- Name: refresh_token_families_user_live_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX refresh_token_families_user_live_idx ON app_private.refresh_token_families USING btree (user_id, created_at) WHERE (revoked_at IS NULL);
+
+
+--
 -- Name: refresh_token_families_user_tenant_idx; Type: INDEX; Schema: app_private
 --
 
@@ -6999,10 +7996,24 @@ CREATE INDEX refresh_tokens_parent_id_idx ON app_private.refresh_tokens USING bt
 
 
 --
+-- Name: service_event_keys_service_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX service_event_keys_service_idx ON app_private.service_event_keys USING btree (service);
+
+
+--
 -- Name: user_identities_user_id_idx; Type: INDEX; Schema: app_private
 --
 
 CREATE INDEX user_identities_user_id_idx ON app_private.user_identities USING btree (user_id);
+
+
+--
+-- Name: verified_hostnames_tenant_id_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX verified_hostnames_tenant_id_idx ON app_private.verified_hostnames USING btree (tenant_id, custom_domain_id);
 
 
 --
@@ -7013,10 +8024,24 @@ CREATE INDEX webhook_secrets_endpoint_id_idx ON app_private.webhook_secrets USIN
 
 
 --
+-- Name: webhook_secrets_tenant_id_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX webhook_secrets_tenant_id_idx ON app_private.webhook_secrets USING btree (tenant_id, endpoint_id);
+
+
+--
 -- Name: api_key_scopes_permission_idx; Type: INDEX; Schema: app_public
 --
 
 CREATE INDEX api_key_scopes_permission_idx ON app_public.api_key_scopes USING btree (permission);
+
+
+--
+-- Name: api_keys_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX api_keys_id_idx ON app_public.api_keys USING btree (id);
 
 
 --
@@ -7031,6 +8056,13 @@ CREATE INDEX api_keys_tenant_created_by_idx ON app_public.api_keys USING btree (
 --
 
 CREATE INDEX api_keys_tenant_id_idx ON app_public.api_keys USING btree (tenant_id, created_at, id);
+
+
+--
+-- Name: audit_log_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX audit_log_id_idx ON app_public.audit_log USING btree (id);
 
 
 --
@@ -7069,6 +8101,13 @@ CREATE INDEX coin_orders_entry_idx ON app_public.coin_orders USING btree (tenant
 
 
 --
+-- Name: coin_orders_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX coin_orders_id_idx ON app_public.coin_orders USING btree (id);
+
+
+--
 -- Name: coin_orders_pack_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7080,6 +8119,13 @@ CREATE INDEX coin_orders_pack_idx ON app_public.coin_orders USING btree (coin_pa
 --
 
 CREATE INDEX coin_orders_tenant_id_idx ON app_public.coin_orders USING btree (tenant_id, created_at, id);
+
+
+--
+-- Name: custom_domains_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX custom_domains_id_idx ON app_public.custom_domains USING btree (id);
 
 
 --
@@ -7097,10 +8143,17 @@ CREATE INDEX custom_domains_tenant_id_idx ON app_public.custom_domains USING btr
 
 
 --
--- Name: custom_domains_verified_hostname_key; Type: INDEX; Schema: app_public
+-- Name: custom_domains_verified_hostname_idx; Type: INDEX; Schema: app_public
 --
 
-CREATE UNIQUE INDEX custom_domains_verified_hostname_key ON app_public.custom_domains USING btree (hostname) WHERE (status = 'verified'::text);
+CREATE INDEX custom_domains_verified_hostname_idx ON app_public.custom_domains USING btree (hostname) WHERE (status = 'verified'::text);
+
+
+--
+-- Name: event_types_published_by_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX event_types_published_by_idx ON app_public.event_types USING btree (published_by);
 
 
 --
@@ -7115,6 +8168,13 @@ CREATE INDEX invitations_accepted_by_idx ON app_public.invitations USING btree (
 --
 
 CREATE INDEX invitations_custom_role_idx ON app_public.invitations USING btree (tenant_id, custom_role_id) WHERE (custom_role_id IS NOT NULL);
+
+
+--
+-- Name: invitations_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX invitations_id_idx ON app_public.invitations USING btree (id);
 
 
 --
@@ -7139,6 +8199,13 @@ CREATE INDEX invitations_tenant_id_idx ON app_public.invitations USING btree (te
 
 
 --
+-- Name: invoices_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX invoices_id_idx ON app_public.invoices USING btree (id);
+
+
+--
 -- Name: invoices_subscription_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7157,6 +8224,13 @@ CREATE INDEX invoices_tenant_id_idx ON app_public.invoices USING btree (tenant_i
 --
 
 CREATE INDEX memberships_custom_role_idx ON app_public.memberships USING btree (tenant_id, custom_role_id) WHERE (custom_role_id IS NOT NULL);
+
+
+--
+-- Name: memberships_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX memberships_id_idx ON app_public.memberships USING btree (id);
 
 
 --
@@ -7181,6 +8255,13 @@ CREATE INDEX memberships_user_id_idx ON app_public.memberships USING btree (user
 
 
 --
+-- Name: meters_service_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX meters_service_idx ON app_public.meters USING btree (service);
+
+
+--
 -- Name: notification_preferences_event_type_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7188,10 +8269,24 @@ CREATE INDEX notification_preferences_event_type_idx ON app_public.notification_
 
 
 --
+-- Name: notifications_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX notifications_id_idx ON app_public.notifications USING btree (id);
+
+
+--
 -- Name: notifications_tenant_id_idx; Type: INDEX; Schema: app_public
 --
 
 CREATE INDEX notifications_tenant_id_idx ON app_public.notifications USING btree (tenant_id, user_id, created_at, id);
+
+
+--
+-- Name: plan_subscriptions_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX plan_subscriptions_id_idx ON app_public.plan_subscriptions USING btree (id);
 
 
 --
@@ -7216,6 +8311,13 @@ CREATE INDEX plan_subscriptions_tenant_id_idx ON app_public.plan_subscriptions U
 
 
 --
+-- Name: posts_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX posts_id_idx ON app_public.posts USING btree (id);
+
+
+--
 -- Name: posts_tenant_author_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7237,6 +8339,13 @@ CREATE INDEX posts_tenant_status_idx ON app_public.posts USING btree (tenant_id,
 
 
 --
+-- Name: roles_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX roles_id_idx ON app_public.roles USING btree (id);
+
+
+--
 -- Name: roles_tenant_id_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7248,6 +8357,13 @@ CREATE INDEX roles_tenant_id_idx ON app_public.roles USING btree (tenant_id, cre
 --
 
 CREATE INDEX tenant_addons_addon_idx ON app_public.tenant_addons USING btree (addon);
+
+
+--
+-- Name: tenant_addons_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX tenant_addons_id_idx ON app_public.tenant_addons USING btree (id);
 
 
 --
@@ -7265,6 +8381,13 @@ CREATE INDEX tenant_services_service_idx ON app_public.tenant_services USING btr
 
 
 --
+-- Name: wallet_entries_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX wallet_entries_id_idx ON app_public.wallet_entries USING btree (id);
+
+
+--
 -- Name: wallet_entries_tenant_id_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7276,6 +8399,13 @@ CREATE INDEX wallet_entries_tenant_id_idx ON app_public.wallet_entries USING btr
 --
 
 CREATE INDEX webhook_attempts_created_at_idx ON app_public.webhook_attempts USING btree (created_at);
+
+
+--
+-- Name: webhook_attempts_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX webhook_attempts_id_idx ON app_public.webhook_attempts USING btree (id);
 
 
 --
@@ -7293,6 +8423,13 @@ CREATE INDEX webhook_deliveries_endpoint_status_idx ON app_public.webhook_delive
 
 
 --
+-- Name: webhook_deliveries_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX webhook_deliveries_id_idx ON app_public.webhook_deliveries USING btree (id);
+
+
+--
 -- Name: webhook_deliveries_tenant_id_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7307,6 +8444,13 @@ CREATE INDEX webhook_deliveries_unfinished_idx ON app_public.webhook_deliveries 
 
 
 --
+-- Name: webhook_endpoints_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX webhook_endpoints_id_idx ON app_public.webhook_endpoints USING btree (id);
+
+
+--
 -- Name: webhook_endpoints_tenant_created_by_idx; Type: INDEX; Schema: app_public
 --
 
@@ -7318,6 +8462,34 @@ CREATE INDEX webhook_endpoints_tenant_created_by_idx ON app_public.webhook_endpo
 --
 
 CREATE INDEX webhook_endpoints_tenant_id_idx ON app_public.webhook_endpoints USING btree (tenant_id, created_at, id);
+
+
+--
+-- Name: api_key_secrets _100_tenant_id; Type: TRIGGER; Schema: app_private
+--
+
+CREATE TRIGGER _100_tenant_id BEFORE INSERT ON app_private.api_key_secrets FOR EACH ROW EXECUTE FUNCTION app_private.tg__tenant_id_from_parent('app_public.api_keys', 'api_key_id');
+
+
+--
+-- Name: custom_domain_tokens _100_tenant_id; Type: TRIGGER; Schema: app_private
+--
+
+CREATE TRIGGER _100_tenant_id BEFORE INSERT ON app_private.custom_domain_tokens FOR EACH ROW EXECUTE FUNCTION app_private.tg__tenant_id_from_parent('app_public.custom_domains', 'custom_domain_id');
+
+
+--
+-- Name: invitation_tokens _100_tenant_id; Type: TRIGGER; Schema: app_private
+--
+
+CREATE TRIGGER _100_tenant_id BEFORE INSERT ON app_private.invitation_tokens FOR EACH ROW EXECUTE FUNCTION app_private.tg__tenant_id_from_parent('app_public.invitations', 'invitation_id');
+
+
+--
+-- Name: webhook_secrets _100_tenant_id; Type: TRIGGER; Schema: app_private
+--
+
+CREATE TRIGGER _100_tenant_id BEFORE INSERT ON app_private.webhook_secrets FOR EACH ROW EXECUTE FUNCTION app_private.tg__tenant_id_from_parent('app_public.webhook_endpoints', 'endpoint_id');
 
 
 --
@@ -7671,6 +8843,13 @@ CREATE TRIGGER _200_validate BEFORE INSERT OR UPDATE ON app_public.webhook_endpo
 
 
 --
+-- Name: custom_domains _200_verified_hostname; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _200_verified_hostname AFTER INSERT OR DELETE OR UPDATE OF status, hostname ON app_public.custom_domains FOR EACH ROW EXECUTE FUNCTION app_private.tg_custom_domains__verified_hostname();
+
+
+--
 -- Name: tenants _500_create_settings; Type: TRIGGER; Schema: app_public
 --
 
@@ -7724,6 +8903,27 @@ CREATE TRIGGER _500_revoke_sessions AFTER UPDATE ON app_public.roles FOR EACH RO
 --
 
 CREATE TRIGGER _510_billing_setup AFTER INSERT ON app_public.tenants FOR EACH ROW EXECUTE FUNCTION app_private.tg_tenants__billing_setup();
+
+
+--
+-- Name: api_keys _510_meter; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _510_meter AFTER INSERT OR DELETE OR UPDATE OF revoked_at ON app_public.api_keys FOR EACH ROW EXECUTE FUNCTION app_private.tg__meter_gauge('api_keys');
+
+
+--
+-- Name: memberships _510_meter; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _510_meter AFTER INSERT OR DELETE ON app_public.memberships FOR EACH ROW EXECUTE FUNCTION app_private.tg__meter_gauge('seats');
+
+
+--
+-- Name: posts _510_meter; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _510_meter AFTER INSERT OR DELETE ON app_public.posts FOR EACH ROW EXECUTE FUNCTION app_private.tg__meter_gauge('blog.posts');
 
 
 --
@@ -7892,7 +9092,7 @@ CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.webhook
 --
 
 ALTER TABLE ONLY app_private.api_key_secrets
-    ADD CONSTRAINT api_key_secrets_api_key_id_fkey FOREIGN KEY (api_key_id) REFERENCES app_public.api_keys(id) ON DELETE CASCADE;
+    ADD CONSTRAINT api_key_secrets_api_key_id_fkey FOREIGN KEY (tenant_id, api_key_id) REFERENCES app_public.api_keys(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -7900,7 +9100,15 @@ ALTER TABLE ONLY app_private.api_key_secrets
 --
 
 ALTER TABLE ONLY app_private.custom_domain_tokens
-    ADD CONSTRAINT custom_domain_tokens_custom_domain_id_fkey FOREIGN KEY (custom_domain_id) REFERENCES app_public.custom_domains(id) ON DELETE CASCADE;
+    ADD CONSTRAINT custom_domain_tokens_custom_domain_id_fkey FOREIGN KEY (tenant_id, custom_domain_id) REFERENCES app_public.custom_domains(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: email_changes email_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.email_changes
+    ADD CONSTRAINT email_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -7916,7 +9124,39 @@ ALTER TABLE ONLY app_private.email_tokens
 --
 
 ALTER TABLE ONLY app_private.invitation_tokens
-    ADD CONSTRAINT invitation_tokens_invitation_id_fkey FOREIGN KEY (invitation_id) REFERENCES app_public.invitations(id) ON DELETE CASCADE;
+    ADD CONSTRAINT invitation_tokens_invitation_id_fkey FOREIGN KEY (tenant_id, invitation_id) REFERENCES app_public.invitations(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: meter_counters meter_counters_meter_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_counters
+    ADD CONSTRAINT meter_counters_meter_fkey FOREIGN KEY (meter) REFERENCES app_public.meters(key) ON DELETE CASCADE;
+
+
+--
+-- Name: meter_counters meter_counters_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_counters
+    ADD CONSTRAINT meter_counters_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
+
+
+--
+-- Name: meter_records meter_records_meter_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_records
+    ADD CONSTRAINT meter_records_meter_fkey FOREIGN KEY (meter) REFERENCES app_public.meters(key) ON DELETE CASCADE;
+
+
+--
+-- Name: meter_records meter_records_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.meter_records
+    ADD CONSTRAINT meter_records_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -7984,6 +9224,22 @@ ALTER TABLE ONLY app_private.refresh_tokens
 
 
 --
+-- Name: service_event_keys service_event_keys_service_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.service_event_keys
+    ADD CONSTRAINT service_event_keys_service_fkey FOREIGN KEY (service) REFERENCES app_public.services(key) ON DELETE CASCADE;
+
+
+--
+-- Name: service_event_keys service_event_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.service_event_keys
+    ADD CONSTRAINT service_event_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
+
+
+--
 -- Name: user_identities user_identities_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
 --
 
@@ -8000,11 +9256,27 @@ ALTER TABLE ONLY app_private.user_secrets
 
 
 --
+-- Name: verified_hostnames verified_hostnames_tenant_id_custom_domain_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.verified_hostnames
+    ADD CONSTRAINT verified_hostnames_tenant_id_custom_domain_id_fkey FOREIGN KEY (tenant_id, custom_domain_id) REFERENCES app_public.custom_domains(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: webhook_secrets webhook_secrets_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: app_private
 --
 
 ALTER TABLE ONLY app_private.webhook_secrets
-    ADD CONSTRAINT webhook_secrets_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES app_public.webhook_endpoints(id) ON DELETE CASCADE;
+    ADD CONSTRAINT webhook_secrets_endpoint_id_fkey FOREIGN KEY (tenant_id, endpoint_id) REFERENCES app_public.webhook_endpoints(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: welcome_emails welcome_emails_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.welcome_emails
+    ADD CONSTRAINT welcome_emails_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -8085,6 +9357,14 @@ ALTER TABLE ONLY app_public.coin_orders
 
 ALTER TABLE ONLY app_public.custom_domains
     ADD CONSTRAINT custom_domains_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
+
+
+--
+-- Name: event_types event_types_published_by_fkey; Type: FK CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.event_types
+    ADD CONSTRAINT event_types_published_by_fkey FOREIGN KEY (published_by) REFERENCES app_public.services(key) ON DELETE SET NULL;
 
 
 --
@@ -8173,6 +9453,14 @@ ALTER TABLE ONLY app_public.memberships
 
 ALTER TABLE ONLY app_public.memberships
     ADD CONSTRAINT memberships_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: meters meters_service_fkey; Type: FK CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.meters
+    ADD CONSTRAINT meters_service_fkey FOREIGN KEY (service) REFERENCES app_public.services(key) ON DELETE CASCADE;
 
 
 --
@@ -8390,6 +9678,12 @@ ALTER TABLE app_private.contact_messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.custom_domain_tokens ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: email_changes; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.email_changes ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_tokens; Type: ROW SECURITY; Schema: app_private
 --
 
@@ -8419,6 +9713,18 @@ ALTER TABLE app_private.invitation_tokens ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meter_counters; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.meter_counters ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meter_records; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.meter_records ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: mfa_recovery_codes; Type: ROW SECURITY; Schema: app_private
@@ -8461,6 +9767,13 @@ CREATE POLICY owner_delete ON app_private.custom_domain_tokens FOR DELETE TO :DA
 
 
 --
+-- Name: email_changes owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.email_changes FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_tokens owner_delete; Type: POLICY; Schema: app_private
 --
 
@@ -8486,6 +9799,20 @@ CREATE POLICY owner_delete ON app_private.invitation_tokens FOR DELETE TO :DATAB
 --
 
 CREATE POLICY owner_delete ON app_private.login_attempts FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_counters owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.meter_counters FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_records owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.meter_records FOR DELETE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -8545,6 +9872,13 @@ CREATE POLICY owner_delete ON app_private.service_clients FOR DELETE TO :DATABAS
 
 
 --
+-- Name: service_event_keys owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.service_event_keys FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: user_identities owner_delete; Type: POLICY; Schema: app_private
 --
 
@@ -8559,6 +9893,13 @@ CREATE POLICY owner_delete ON app_private.user_secrets FOR DELETE TO :DATABASE_O
 
 
 --
+-- Name: verified_hostnames owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.verified_hostnames FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: webhook_events owner_delete; Type: POLICY; Schema: app_private
 --
 
@@ -8570,6 +9911,13 @@ CREATE POLICY owner_delete ON app_private.webhook_events FOR DELETE TO :DATABASE
 --
 
 CREATE POLICY owner_delete ON app_private.webhook_secrets FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: welcome_emails owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.welcome_emails FOR DELETE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -8608,6 +9956,13 @@ CREATE POLICY owner_insert ON app_private.custom_domain_tokens FOR INSERT TO :DA
 
 
 --
+-- Name: email_changes owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.email_changes FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: email_tokens owner_insert; Type: POLICY; Schema: app_private
 --
 
@@ -8633,6 +9988,20 @@ CREATE POLICY owner_insert ON app_private.invitation_tokens FOR INSERT TO :DATAB
 --
 
 CREATE POLICY owner_insert ON app_private.login_attempts FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: meter_counters owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.meter_counters FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: meter_records owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.meter_records FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
 
 
 --
@@ -8692,6 +10061,13 @@ CREATE POLICY owner_insert ON app_private.service_clients FOR INSERT TO :DATABAS
 
 
 --
+-- Name: service_event_keys owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.service_event_keys FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: user_identities owner_insert; Type: POLICY; Schema: app_private
 --
 
@@ -8706,6 +10082,13 @@ CREATE POLICY owner_insert ON app_private.user_secrets FOR INSERT TO :DATABASE_O
 
 
 --
+-- Name: verified_hostnames owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.verified_hostnames FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: webhook_events owner_insert; Type: POLICY; Schema: app_private
 --
 
@@ -8717,6 +10100,13 @@ CREATE POLICY owner_insert ON app_private.webhook_events FOR INSERT TO :DATABASE
 --
 
 CREATE POLICY owner_insert ON app_private.webhook_secrets FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: welcome_emails owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.welcome_emails FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
 
 
 --
@@ -8755,6 +10145,13 @@ CREATE POLICY owner_select ON app_private.custom_domain_tokens FOR SELECT TO :DA
 
 
 --
+-- Name: email_changes owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.email_changes FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_tokens owner_select; Type: POLICY; Schema: app_private
 --
 
@@ -8780,6 +10177,20 @@ CREATE POLICY owner_select ON app_private.invitation_tokens FOR SELECT TO :DATAB
 --
 
 CREATE POLICY owner_select ON app_private.login_attempts FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_counters owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.meter_counters FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_records owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.meter_records FOR SELECT TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -8839,6 +10250,13 @@ CREATE POLICY owner_select ON app_private.service_clients FOR SELECT TO :DATABAS
 
 
 --
+-- Name: service_event_keys owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.service_event_keys FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: user_identities owner_select; Type: POLICY; Schema: app_private
 --
 
@@ -8853,6 +10271,13 @@ CREATE POLICY owner_select ON app_private.user_secrets FOR SELECT TO :DATABASE_O
 
 
 --
+-- Name: verified_hostnames owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.verified_hostnames FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: webhook_events owner_select; Type: POLICY; Schema: app_private
 --
 
@@ -8864,6 +10289,13 @@ CREATE POLICY owner_select ON app_private.webhook_events FOR SELECT TO :DATABASE
 --
 
 CREATE POLICY owner_select ON app_private.webhook_secrets FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: welcome_emails owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.welcome_emails FOR SELECT TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -8902,6 +10334,13 @@ CREATE POLICY owner_update ON app_private.custom_domain_tokens FOR UPDATE TO :DA
 
 
 --
+-- Name: email_changes owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.email_changes FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_tokens owner_update; Type: POLICY; Schema: app_private
 --
 
@@ -8927,6 +10366,20 @@ CREATE POLICY owner_update ON app_private.invitation_tokens FOR UPDATE TO :DATAB
 --
 
 CREATE POLICY owner_update ON app_private.login_attempts FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_counters owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.meter_counters FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meter_records owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.meter_records FOR UPDATE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -8986,6 +10439,13 @@ CREATE POLICY owner_update ON app_private.service_clients FOR UPDATE TO :DATABAS
 
 
 --
+-- Name: service_event_keys owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.service_event_keys FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: user_identities owner_update; Type: POLICY; Schema: app_private
 --
 
@@ -9000,6 +10460,13 @@ CREATE POLICY owner_update ON app_private.user_secrets FOR UPDATE TO :DATABASE_O
 
 
 --
+-- Name: verified_hostnames owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.verified_hostnames FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: webhook_events owner_update; Type: POLICY; Schema: app_private
 --
 
@@ -9011,6 +10478,13 @@ CREATE POLICY owner_update ON app_private.webhook_events FOR UPDATE TO :DATABASE
 --
 
 CREATE POLICY owner_update ON app_private.webhook_secrets FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: welcome_emails owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.welcome_emails FOR UPDATE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -9064,6 +10538,12 @@ CREATE POLICY select_owner ON app_private.contact_messages FOR SELECT TO :DATABA
 ALTER TABLE app_private.service_clients ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: service_event_keys; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.service_event_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: contact_messages update_owner; Type: POLICY; Schema: app_private
 --
 
@@ -9083,6 +10563,12 @@ ALTER TABLE app_private.user_identities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.user_secrets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: verified_hostnames; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.verified_hostnames ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: webhook_events; Type: ROW SECURITY; Schema: app_private
 --
 
@@ -9093,6 +10579,12 @@ ALTER TABLE app_private.webhook_events ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.webhook_secrets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: welcome_emails; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.welcome_emails ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: worker_heartbeats; Type: ROW SECURITY; Schema: app_private
@@ -9250,6 +10742,12 @@ ALTER TABLE app_public.invoices ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_public.memberships ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: meters; Type: ROW SECURITY; Schema: app_public
+--
+
+ALTER TABLE app_public.meters ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: notification_preferences; Type: ROW SECURITY; Schema: app_public
 --
 
@@ -9343,6 +10841,13 @@ CREATE POLICY owner_delete ON app_public.invoices FOR DELETE TO :DATABASE_OWNER 
 --
 
 CREATE POLICY owner_delete ON app_public.memberships FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: meters owner_delete; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_delete ON app_public.meters FOR DELETE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -9563,6 +11068,13 @@ CREATE POLICY owner_insert ON app_public.memberships FOR INSERT TO :DATABASE_OWN
 
 
 --
+-- Name: meters owner_insert; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_insert ON app_public.meters FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: notification_preferences owner_insert; Type: POLICY; Schema: app_public
 --
 
@@ -9780,6 +11292,13 @@ CREATE POLICY owner_select ON app_public.memberships FOR SELECT TO :DATABASE_OWN
 
 
 --
+-- Name: meters owner_select; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_select ON app_public.meters FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: notification_preferences owner_select; Type: POLICY; Schema: app_public
 --
 
@@ -9990,6 +11509,13 @@ CREATE POLICY owner_update ON app_public.memberships FOR UPDATE TO :DATABASE_OWN
 
 
 --
+-- Name: meters owner_update; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_update ON app_public.meters FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: notification_preferences owner_update; Type: POLICY; Schema: app_public
 --
 
@@ -10184,6 +11710,13 @@ CREATE POLICY select_all ON app_public.coin_packs FOR SELECT USING (true);
 --
 
 CREATE POLICY select_all ON app_public.event_types FOR SELECT USING (true);
+
+
+--
+-- Name: meters select_all; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY select_all ON app_public.meters FOR SELECT USING (true);
 
 
 --
@@ -10875,6 +12408,13 @@ REVOKE ALL ON FUNCTION app_private.audit_retention(p_keep interval, p_as_of time
 
 
 --
+-- Name: FUNCTION change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid, p_request_id text, p_ip text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid, p_request_id text, p_ip text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION claim_events(p_limit integer, p_inline_max integer); Type: ACL; Schema: app_private
 --
 
@@ -10893,6 +12433,13 @@ REVOKE ALL ON FUNCTION app_private.complete_dispatch(p_ids uuid[], p_subscribers
 --
 
 REVOKE ALL ON FUNCTION app_private.complete_events(p_ids uuid[], p_subscribers jsonb, p_outcomes jsonb, p_disable_after interval) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text) FROM PUBLIC;
 
 
 --
@@ -11008,6 +12555,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(p_user_id uuid, p_kind text
 
 
 --
+-- Name: FUNCTION json_type_matches(p_value jsonb, p_type jsonb); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.json_type_matches(p_value jsonb, p_type jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION login_lock_remaining(p_key text); Type: ACL; Schema: app_private
 --
 
@@ -11043,6 +12597,69 @@ REVOKE ALL ON FUNCTION app_private.merge_limits(p_base jsonb, p_add jsonb) FROM 
 
 
 --
+-- Name: FUNCTION meter_adjust(p_tenant_id uuid, p_meter text, p_delta bigint); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_adjust(p_tenant_id uuid, p_meter text, p_delta bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_check(p_tenant_id uuid, p_meter text, p_quantity bigint, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_check(p_tenant_id uuid, p_meter text, p_quantity bigint, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_consume(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_enforce boolean, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_consume(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_enforce boolean, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_limit(p_tenant_id uuid, p_service text, p_limit_key text, p_scale bigint); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_limit(p_tenant_id uuid, p_service text, p_limit_key text, p_scale bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_period(p_period text, p_at timestamp with time zone, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_period(p_period text, p_at timestamp with time zone, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_period_start(p_period text, p_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_period_start(p_period text, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_recount(p_tenant_id uuid); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_recount(p_tenant_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_resets_at(p_period text, p_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_resets_at(p_period text, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_thresholds(p_tenant_id uuid, p_meter text, p_period_start timestamp with time zone, p_resets_at timestamp with time zone, p_used bigint, p_limit numeric, p_notified smallint); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_thresholds(p_tenant_id uuid, p_meter text, p_period_start timestamp with time zone, p_resets_at timestamp with time zone, p_used bigint, p_limit numeric, p_notified smallint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION normalize_custom_hostname(p_hostname text); Type: ACL; Schema: app_private
 --
 
@@ -11061,6 +12678,13 @@ REVOKE ALL ON FUNCTION app_private.notify_event(p_event_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.publish_event(p_tenant_id uuid, p_type text, p_payload jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION publish_service_event(p_tenant_id uuid, p_service text, p_type text, p_payload jsonb, p_idempotency_key text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.publish_service_event(p_tenant_id uuid, p_service text, p_type text, p_payload jsonb, p_idempotency_key text) FROM PUBLIC;
 
 
 --
@@ -11127,6 +12751,13 @@ REVOKE ALL ON FUNCTION app_private.register_user(p_email text, p_name text, p_pa
 
 
 --
+-- Name: FUNCTION request_email_change(p_user_id uuid, p_new_email text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.request_email_change(p_user_id uuid, p_new_email text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION request_password_reset(p_email text); Type: ACL; Schema: app_private
 --
 
@@ -11169,10 +12800,10 @@ REVOKE ALL ON FUNCTION app_private.rotate_refresh_token(p_token_hash bytea, p_su
 
 
 --
--- Name: FUNCTION sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text); Type: ACL; Schema: app_private
+-- Name: FUNCTION sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text, p_user_agent text); Type: ACL; Schema: app_private
 --
 
-REVOKE ALL ON FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text, p_lifetime interval, p_request_id text, p_ip text, p_user_agent text) FROM PUBLIC;
 
 
 --
@@ -11204,6 +12835,20 @@ REVOKE ALL ON FUNCTION app_private.tg__limit() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg__meter_gauge(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__meter_gauge() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__tenant_id_from_parent(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg__tenant_id_from_parent() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg__timestamps(); Type: ACL; Schema: app_private
 --
 
@@ -11229,6 +12874,13 @@ REVOKE ALL ON FUNCTION app_private.tg_audit_log__append_only() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_billing__rebuild() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_custom_domains__verified_hostname(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_custom_domains__verified_hostname() FROM PUBLIC;
 
 
 --
@@ -11688,6 +13340,16 @@ GRANT ALL ON FUNCTION app_public.mark_notification_read(notification_id uuid) TO
 
 
 --
+-- Name: FUNCTION meter_usage(); Type: ACL; Schema: app_public
+--
+
+REVOKE ALL ON FUNCTION app_public.meter_usage() FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.meter_usage() TO app_anonymous;
+GRANT ALL ON FUNCTION app_public.meter_usage() TO app_user;
+GRANT ALL ON FUNCTION app_public.meter_usage() TO app_api_key;
+
+
+--
 -- Name: FUNCTION my_memberships(); Type: ACL; Schema: app_public
 --
 
@@ -11877,6 +13539,14 @@ GRANT SELECT ON TABLE app_public.event_types TO app_api_key;
 --
 
 GRANT SELECT ON TABLE app_public.invoices TO app_user;
+
+
+--
+-- Name: TABLE meters; Type: ACL; Schema: app_public
+--
+
+GRANT SELECT ON TABLE app_public.meters TO app_user;
+GRANT SELECT ON TABLE app_public.meters TO app_api_key;
 
 
 --

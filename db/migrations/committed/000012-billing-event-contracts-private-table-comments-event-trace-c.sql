@@ -1,3 +1,334 @@
+--! Previous: sha1:057f50f553e2c781127902b0332d8d3fc4446a8d
+--! Hash: sha1:06f06d1fd76b1fb785b011f05e75546a7b7be03a
+--! Message: Billing event contracts, private table comments, event trace context, tenant primary keys for Citus, metering and services, account controls
+
+--! split: 1-billing-event-contracts.sql
+/*
+ * Payload contracts for the billing event types. The catalog row of each was
+ * created with an empty `required` list, so publish_event accepted any object
+ * for them and webhook consumers had nothing to read in `eventTypes.schema`.
+ * Each contract now lists exactly the keys its one publisher sends:
+ *
+ *   wallet.credited         app_private.credit
+ *   addon.purchased         app_public.purchase_addon
+ *   entitlements.changed    app_private.rebuild_entitlements (the new entitlements)
+ *   payment.failed          app_private.apply_payment
+ *   subscription.activated  app_private.apply_subscription
+ *   subscription.cancelled  app_private.apply_subscription
+ *   invoice.paid            app_private.apply_invoice
+ *
+ * Only `required` is enforced (app_private.tg_events__validate raises EVBAD
+ * when a key is missing); `properties` documents types for consumers. Amounts
+ * are integers in the currency's minor unit (paise), coins are whole coins.
+ * Ids are uuids as strings. test/catalog/event_contracts.test.ts keeps these
+ * in step with the publishers. An update, so re-running it changes nothing.
+ */
+update app_public.event_types t
+   set schema = jsonb_build_object('type', 'object',
+                  'required', (select jsonb_agg(k order by k) from jsonb_object_keys(c.properties) k),
+                  'properties', c.properties)
+  from (values
+    ('wallet.credited', jsonb_build_object(
+       'entryId', jsonb_build_object('type', 'string', 'description', 'The wallet entry (WalletEntry.rowId).'),
+       'amount', jsonb_build_object('type', 'integer', 'description', 'Coins credited.'),
+       'kind', jsonb_build_object('type', 'string', 'description', 'purchase, refund or grant.'),
+       'balance', jsonb_build_object('type', 'integer', 'description', 'The wallet balance after the credit.'),
+       'reference', jsonb_build_object('type', 'string', 'description', 'What the credit is for, e.g. coin_order:<id>; may be empty.'))),
+    ('addon.purchased', jsonb_build_object(
+       'tenantAddonId', jsonb_build_object('type', 'string', 'description', 'The purchased add-on (TenantAddon.rowId).'),
+       'addon', jsonb_build_object('type', 'string', 'description', 'The add-on key (Addon.key).'),
+       'coins', jsonb_build_object('type', 'integer', 'description', 'Coins debited from the wallet.'))),
+    ('entitlements.changed', jsonb_build_object(
+       'plan', jsonb_build_object('type', 'string', 'description', 'The effective plan key (Plan.key).'),
+       'limits', jsonb_build_object('type', 'object', 'description', 'Workspace-wide limits by name, e.g. {"seats": 10}; a missing limit means unlimited.'),
+       'services', jsonb_build_object('type', 'object', 'description', 'Per service key: {"enabled": boolean, "limits": object}.'))),
+    ('payment.failed', jsonb_build_object(
+       'coinOrderId', jsonb_build_object('type', 'string', 'description', 'The coin order whose payment failed (CoinOrder.rowId).'),
+       'amount', jsonb_build_object('type', 'integer', 'description', 'The amount of the failed payment in paise.'))),
+    ('subscription.activated', jsonb_build_object(
+       'subscriptionId', jsonb_build_object('type', 'string', 'description', 'The plan subscription (PlanSubscription.rowId).'),
+       'plan', jsonb_build_object('type', 'string', 'description', 'The subscribed plan key (Plan.key).'))),
+    ('subscription.cancelled', jsonb_build_object(
+       'subscriptionId', jsonb_build_object('type', 'string', 'description', 'The plan subscription (PlanSubscription.rowId).'),
+       'plan', jsonb_build_object('type', 'string', 'description', 'The plan key it was for (Plan.key).'),
+       'status', jsonb_build_object('type', 'string', 'description', 'The final state: cancelled, completed or expired.'))),
+    ('invoice.paid', jsonb_build_object(
+       'invoiceId', jsonb_build_object('type', 'string', 'description', 'The invoice (Invoice.rowId).'),
+       'amount', jsonb_build_object('type', 'integer', 'description', 'The amount paid in the minor unit of the currency (paise).'),
+       'currency', jsonb_build_object('type', 'string', 'description', 'ISO 4217 code, e.g. INR.')))
+  ) as c(key, properties)
+ where t.key = c.key;
+
+--! split: 2-private-table-comments.sql
+/*
+ * What each app_private table holds and who writes it. app_private is never
+ * in the API, so these comments are not GraphQL docs: they are what an
+ * operator reads in psql (\dt+) and in db/schema.sql. Every app_public table
+ * already has one; test/catalog/comments.test.ts keeps both schemas covered.
+ * `comment on` replaces the previous text, so re-running this file is a no-op.
+ */
+
+-- Identity: passwords, external sign-in, sessions, email links, MFA, lockout.
+comment on table app_private.user_secrets is
+  E'A user''s password hash (null for accounts without a password); written by app_private.register_user, app_private.reset_password and the Google sign-in route when it takes over an unverified account.';
+comment on table app_private.user_identities is
+  E'External sign-in identities (provider and subject, Google today) linked to a user; written by app_private.find_or_create_oauth_user.';
+comment on table app_private.refresh_token_families is
+  E'One row per session (a sign-in) with its active workspace, AMR/AAL and revocation; written by app_private.sign_in and rotate_refresh_token, switched by /auth/switch-tenant, revoked on logout, role changes and token reuse.';
+comment on table app_private.refresh_tokens is
+  E'Hashes of the refresh tokens of a session, each replaced once by its successor; written by app_private.create_refresh_family (via sign_in) and app_private.rotate_refresh_token.';
+comment on table app_private.email_tokens is
+  E'Hashes of single-use email verification and password reset tokens; issued by app_private.issue_email_token from the worker''s email tasks, consumed by the email-link routes through consume_email_token and reset_password.';
+comment on table app_private.mfa_totp is
+  E'A user''s TOTP secret (confirmed once a first code verifies) and the last time step used, so a code cannot be replayed; written by the MFA routes of the identity server.';
+comment on table app_private.mfa_recovery_codes is
+  E'Hashes of a user''s one-time MFA recovery codes; generated and marked used by the MFA routes of the identity server.';
+comment on table app_private.login_attempts is
+  E'Failed sign-in counters and lockouts per normalised email, whether or not an account has it; written by app_private.record_login_failure and record_login_success, outside the request transaction.';
+
+-- Workspaces: invitations.
+comment on table app_private.invitation_tokens is
+  E'Hash of the token in an invitation''s email link; written by the invitations__send task, read when the invitation is accepted.';
+
+-- Event bus and webhooks.
+comment on table app_private.events is
+  E'The event outbox: domain events recorded by app_private.publish_event in the producer''s transaction (payloads checked against app_public.event_types), then fanned out once to webhooks and internal subscribers by the events__dispatch task.';
+comment on table app_private.webhook_secrets is
+  E'Signing secrets of webhook endpoints, several during a rotation overlap; written by app_public.create_webhook_endpoint and app_public.rotate_webhook_secret, read when deliveries are signed.';
+
+-- Billing: the payment provider's ids, payments and webhooks.
+comment on table app_private.provider_refs is
+  E'Payment-provider ids mapped to local rows (kind customer, subscription, order or invoice); written by the billing mutations when they create the provider object and by app_private.apply_invoice.';
+comment on table app_private.payments is
+  E'The provider''s payments for coin orders, with a status that only moves forward; written by app_private.apply_payment from the billing__process_event task and the checkout callback.';
+comment on table app_private.webhook_events is
+  E'Inbox of payment-provider webhooks, each stored once by its event id; written by app_private.record_webhook_event from the provider webhook route, marked processed or ignored by the billing__process_event task.';
+
+--! split: 3-event-trace-context.sql
+/*
+ * Trace context through the outbox. When tracing is on (docs/tracing.md), the server puts the request's W3C
+ * `traceparent` into the transaction settings as `app.traceparent` (core/tenancy.ts, beside app.request_id);
+ * publish_event keeps it with the event, and the worker's events__dispatch and webhooks__deliver spans link to
+ * it, so a webhook delivery can be found from the mutation that caused it and the other way round. Without a
+ * traceparent (tracing off, the worker, SQL consoles, cron) the column stays null. It is observability data,
+ * never authorization: nothing reads it in SQL, and the worker only parses it as a trace link. A malformed value
+ * is stored as null rather than refused, so tracing can never fail a write.
+ * Re-running: `add column if not exists`, `create or replace`; publish_event is otherwise as in db/schema.sql.
+ */
+alter table app_private.events add column if not exists traceparent text;
+comment on column app_private.events.traceparent is
+  E'W3C traceparent of the request that published the event (the transaction setting app.traceparent), when tracing was on; the worker links its dispatch and delivery spans to it.';
+
+create or replace function app_private.publish_event(p_tenant_id uuid, p_type text, p_payload jsonb) returns uuid as $$
+declare
+  v_id uuid;
+  v_traceparent text := nullif(pg_catalog.current_setting('app.traceparent', true), '');
+begin
+  if v_traceparent !~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' then
+    v_traceparent := null;
+  end if;
+  insert into app_private.events (tenant_id, type, payload, actor_user_id, traceparent)
+    values (p_tenant_id, p_type, coalesce(p_payload, '{}'), app_hidden.current_user_id(), v_traceparent)
+    returning id into v_id;
+  return v_id;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.publish_event(p_tenant_id uuid, p_type text, p_payload jsonb) is
+  E'Records a domain event in the outbox, in the caller''s transaction.';
+
+--! split: 4-tenant-primary-keys.sql
+/*
+ * tenant_id in the primary key of every distributable tenant table, so Citus
+ * can shard the schema by workspace (docs/scaling.md#sharding-by-workspace-citus,
+ * enforced by test/catalog/citus.test.ts).
+ *
+ * 1. The four private tables that hung off a tenant row by its id alone
+ *    (api_key_secrets, invitation_tokens, webhook_secrets, custom_domain_tokens)
+ *    gain tenant_id: back-filled, NOT NULL, filled on insert from the parent row
+ *    (app_private.tg__tenant_id_from_parent, so the functions that insert them
+ *    stay as they are), and their foreign keys become (tenant_id, x) → parent
+ *    (tenant_id, id). webhook_secrets and custom_domain_tokens are then ordinary
+ *    tenant tables with tenant_id in their key; api_key_secrets and
+ *    invitation_tokens keep their global keys (a secret hash / token hash is
+ *    looked up before the workspace is known) and are routing tables that stay
+ *    on the Citus coordinator.
+ * 2. For each of the 16 app_public tables whose primary key was (id):
+ *    primary key (tenant_id, id), which also replaces the unique constraint
+ *    (tenant_id, id) the foreign keys pointed at (they are re-created on the
+ *    new key), and a plain index on (id) for lookups that come by id alone.
+ * 3. GraphQL does not change: each of those tables is tagged `@primaryKey id`,
+ *    and server/src/graphql/tenantPrimaryKeys.ts presents the real key as the
+ *    unique (tenant_id, id) it replaced, so node ids, `post(rowId)`,
+ *    `updatePost(input: { rowId })` and `postByTenantIdAndRowId` stay exactly
+ *    as they were (sdk/generated/schema.graphql is unchanged). Ids are
+ *    gen_random_uuid(); lookups by id still pass the row's RLS policy.
+ *
+ * Idempotent: each step checks the catalog first, so re-running it changes nothing.
+ */
+
+create or replace function app_private.tg__tenant_id_from_parent() returns trigger as $$
+declare
+  v_parent_id uuid := (to_jsonb(new) ->> tg_argv[1])::uuid;
+begin
+  if new.tenant_id is null then
+    execute format('select tenant_id from %s where id = $1', tg_argv[0]::regclass) into new.tenant_id using v_parent_id;
+  end if;
+  return new;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.tg__tenant_id_from_parent() is
+  E'BEFORE INSERT: fills tenant_id from the parent row (trigger arguments: parent table, column holding its id) when the insert does not give it; the composite foreign key then checks it.';
+
+do $$
+declare
+  r record;
+begin
+  for r in select * from (values
+      ('app_private.api_key_secrets', 'api_key_id', 'app_public.api_keys', 'api_key_secrets_api_key_id_fkey'),
+      ('app_private.invitation_tokens', 'invitation_id', 'app_public.invitations', 'invitation_tokens_invitation_id_fkey'),
+      ('app_private.webhook_secrets', 'endpoint_id', 'app_public.webhook_endpoints', 'webhook_secrets_endpoint_id_fkey'),
+      ('app_private.custom_domain_tokens', 'custom_domain_id', 'app_public.custom_domains', 'custom_domain_tokens_custom_domain_id_fkey')
+    ) v(child, col, parent, fk)
+  loop
+    if exists (select 1 from pg_attribute where attrelid = r.child::regclass and attname = 'tenant_id' and not attisdropped) then
+      continue;
+    end if;
+    execute format('alter table %s add column tenant_id uuid', r.child);
+    execute format('update %s c set tenant_id = p.tenant_id from %s p where p.id = c.%I', r.child, r.parent, r.col);
+    execute format('alter table %s alter column tenant_id set not null', r.child);
+    execute format('alter table %s drop constraint %I', r.child, r.fk);
+    -- the parent's unique (tenant_id, id) is the target until step 2 makes it the primary key
+    execute format('alter table %s add constraint %I foreign key (tenant_id, %I) references %s (tenant_id, id) on delete cascade',
+                   r.child, r.fk, r.col, r.parent);
+    execute format('create index %I on %s (tenant_id, %I)', split_part(r.child, '.', 2) || '_tenant_id_idx', r.child, r.col);
+    execute format('create trigger _100_tenant_id before insert on %s for each row execute function app_private.tg__tenant_id_from_parent(%L, %L)',
+                   r.child, r.parent, r.col);
+  end loop;
+end;
+$$;
+
+-- The two that are per-workspace rows, not routes: tenant_id joins their key.
+do $$
+begin
+  if not exists (select 1 from pg_constraint where conname = 'webhook_secrets_pkey' and conkey @>
+                   array[(select attnum from pg_attribute where attrelid = 'app_private.webhook_secrets'::regclass and attname = 'tenant_id')]) then
+    alter table app_private.webhook_secrets drop constraint webhook_secrets_pkey, add constraint webhook_secrets_pkey primary key (tenant_id, id);
+  end if;
+  if not exists (select 1 from pg_constraint where conname = 'custom_domain_tokens_pkey' and conkey @>
+                   array[(select attnum from pg_attribute where attrelid = 'app_private.custom_domain_tokens'::regclass and attname = 'tenant_id')]) then
+    alter table app_private.custom_domain_tokens drop constraint custom_domain_tokens_pkey,
+      add constraint custom_domain_tokens_pkey primary key (tenant_id, custom_domain_id);
+    drop index app_private.custom_domain_tokens_tenant_id_idx; -- the key now leads with tenant_id
+  end if;
+end;
+$$;
+
+do $$
+declare
+  t regclass;
+  v_name text;
+  v_tenant smallint;
+  v_fks text[];
+  v_fk text;
+  v_comment text;
+begin
+  foreach t in array array[
+    'app_public.api_keys', 'app_public.audit_log', 'app_public.coin_orders', 'app_public.custom_domains',
+    'app_public.invitations', 'app_public.invoices', 'app_public.memberships', 'app_public.notifications',
+    'app_public.plan_subscriptions', 'app_public.posts', 'app_public.roles', 'app_public.tenant_addons',
+    'app_public.wallet_entries', 'app_public.webhook_attempts', 'app_public.webhook_deliveries',
+    'app_public.webhook_endpoints']::regclass[]
+  loop
+    select relname into v_name from pg_class where oid = t;
+    select attnum into v_tenant from pg_attribute where attrelid = t and attname = 'tenant_id';
+    if not exists (select 1 from pg_constraint where conrelid = t and contype = 'p' and v_tenant = any (conkey)) then
+      -- foreign keys into (id) or (tenant_id, id) are re-created on the new key
+      select coalesce(array_agg(format('alter table %s add constraint %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid))), '{}')
+        into v_fks
+        from pg_constraint
+       where contype = 'f' and confrelid = t
+         and conindid in (select conindid from pg_constraint where conrelid = t and conname in (v_name || '_pkey', v_name || '_tenant_id_id_key'));
+      for v_fk in
+        select format('alter table %s drop constraint %I', conrelid::regclass, conname) from pg_constraint
+         where contype = 'f' and confrelid = t
+           and conindid in (select conindid from pg_constraint where conrelid = t and conname in (v_name || '_pkey', v_name || '_tenant_id_id_key'))
+      loop
+        execute v_fk;
+      end loop;
+      execute format('alter table %s drop constraint %I, drop constraint %I, add constraint %I primary key (tenant_id, id)',
+                     t, v_name || '_tenant_id_id_key', v_name || '_pkey', v_name || '_pkey');
+      execute format('create index %I on %s (id)', v_name || '_id_idx', t);
+      foreach v_fk in array v_fks loop
+        execute v_fk;
+      end loop;
+    end if;
+    v_comment := obj_description(t, 'pg_class');
+    if v_comment is null or v_comment !~ '(^|\n)@primaryKey id(\n|$)' then
+      execute format('comment on table %s is %L', t, E'@primaryKey id\n' || coalesce(v_comment, ''));
+    end if;
+  end loop;
+end;
+$$;
+
+/*
+ * The one global uniqueness among tenant rows: a hostname is verified for one
+ * workspace only. A unique index without tenant_id cannot exist on a
+ * distributed table, so the rule moves to a routing table keyed by hostname
+ * (a coordinator table, like the other routes), kept by a trigger on
+ * custom_domains. A second workspace verifying the same hostname still gets a
+ * unique_violation from the same UPDATE, which record_custom_domain_check
+ * turns into a failed domain as before. The partial index stays, non-unique,
+ * for the readers that look a verified hostname up.
+ */
+create table if not exists app_private.verified_hostnames (
+  hostname text primary key,
+  tenant_id uuid not null,
+  custom_domain_id uuid not null,
+  verified_at timestamptz not null default now(),
+  foreign key (tenant_id, custom_domain_id) references app_public.custom_domains (tenant_id, id) on delete cascade
+);
+create index if not exists verified_hostnames_tenant_id_idx on app_private.verified_hostnames (tenant_id, custom_domain_id);
+comment on table app_private.verified_hostnames is
+  E'Routes a verified custom hostname to its workspace; its primary key makes a hostname verified for one workspace only. Kept by app_private.tg_custom_domains__verified_hostname.';
+do $$
+begin
+  if not exists (select 1 from pg_policy where polrelid = 'app_private.verified_hostnames'::regclass) then
+    perform app_private.add_owner_policies('app_private.verified_hostnames');
+  end if;
+end;
+$$;
+
+create or replace function app_private.tg_custom_domains__verified_hostname() returns trigger as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.status = 'verified' then
+    delete from app_private.verified_hostnames where hostname = old.hostname and custom_domain_id = old.id;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.status = 'verified' then
+    insert into app_private.verified_hostnames (hostname, tenant_id, custom_domain_id, verified_at)
+      values (new.hostname, new.tenant_id, new.id, coalesce(new.verified_at, now()));
+  end if;
+  return null;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.tg_custom_domains__verified_hostname() is
+  E'AFTER INSERT/UPDATE OF status, hostname/DELETE on custom_domains: a verified domain holds its hostname in app_private.verified_hostnames (unique), anything else releases it.';
+
+drop trigger if exists _200_verified_hostname on app_public.custom_domains;
+create trigger _200_verified_hostname after insert or update of status, hostname or delete on app_public.custom_domains
+  for each row execute function app_private.tg_custom_domains__verified_hostname();
+
+insert into app_private.verified_hostnames (hostname, tenant_id, custom_domain_id, verified_at)
+  select hostname, tenant_id, id, coalesce(verified_at, now()) from app_public.custom_domains where status = 'verified'
+  on conflict (hostname) do nothing;
+
+create index if not exists custom_domains_verified_hostname_idx on app_public.custom_domains (hostname) where status = 'verified';
+drop index if exists app_public.custom_domains_verified_hostname_key;
+
+create or replace function app_private.verified_custom_domain_tenant(p_hostname text) returns uuid as $$
+  select tenant_id from app_private.verified_hostnames where hostname = lower(p_hostname);
+$$ language sql stable;
+
+--! split: 5-metering.sql
 /*
  * Generic metering (issue 20): every limited or counted quantity of a workspace is a meter.
  *
@@ -591,3 +922,171 @@ end;
 $$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
 comment on function app_private.publish_service_event(uuid, text, text, jsonb, text) is
   E'Publishes an event for a service (only types it publishes, payload checked against the contract), once per idempotency key; answers {eventId, type, replayed}.';
+
+--! split: 6-accounts.sql
+/*
+ * Accounts a user controls (issue 21): sessions and devices, password and email changes, the welcome email.
+ * Re-running: `add column if not exists`, `create table if not exists`, `create or replace`, and the one
+ * signature change (sign_in gains p_user_agent) drops the old signature first, so the file is idempotent.
+ */
+
+/*
+ * Sessions and devices. A session is a refresh-token family (app_private.refresh_token_families); to list
+ * them as devices it keeps the User-Agent and the client IP of its sign-in. The server parses the agent for
+ * display (server/src/identity/devices.ts); the database keeps the raw header, capped, and never shows it
+ * to GraphQL (app_private). IPs go through audit_client_ip, so a malformed value is stored as null.
+ */
+alter table app_private.refresh_token_families add column if not exists user_agent text;
+alter table app_private.refresh_token_families add column if not exists ip inet;
+comment on column app_private.refresh_token_families.user_agent is
+  E'User-Agent header of the sign-in that started the session (at most 512 characters), shown as the device in GET /auth/sessions.';
+comment on column app_private.refresh_token_families.ip is
+  E'Client IP of the sign-in that started the session, shown in GET /auth/sessions.';
+-- The session list reads a user's live families: this serves it without the tenant part of the other index.
+create index if not exists refresh_token_families_user_live_idx
+  on app_private.refresh_token_families (user_id, created_at) where revoked_at is null;
+
+drop function if exists app_private.sign_in(uuid, uuid, bytea, text[], text, interval, text, text);
+create or replace function app_private.sign_in(p_user_id uuid, p_tenant_id uuid, p_token_hash bytea, p_amr text[], p_aal text,
+    p_lifetime interval, p_request_id text, p_ip text, p_user_agent text)
+  returns table(family_id uuid, tenant_id uuid, role text, permissions text[], services text[]) as $$
+declare
+  v_claims record;
+  v_family_id uuid;
+begin
+  select * into v_claims from app_private.token_claims(p_user_id, p_tenant_id);
+  v_family_id := app_private.create_refresh_family(p_user_id, v_claims.tenant_id, p_token_hash, p_amr, p_aal, p_lifetime);
+  update app_private.refresh_token_families f
+     set user_agent = left(nullif(p_user_agent, ''), 512), ip = app_private.audit_client_ip(p_ip)
+   where f.id = v_family_id;
+  perform app_private.record_security_event('auth.login', p_user_id, v_claims.tenant_id,
+    pg_catalog.jsonb_build_object('amr', p_amr, 'aal', p_aal), p_request_id, p_ip);
+  return query select v_family_id, v_claims.tenant_id, v_claims.role, v_claims.permissions, v_claims.services;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.sign_in(uuid, uuid, bytea, text[], text, interval, text, text, text) is
+  E'Starts a session (refresh family + first token, with the device''s User-Agent and IP) and records auth.login; returns the claims to sign.';
+
+/*
+ * Password change (POST /auth/password): the route has checked the current password and hashed the new
+ * one; this stores it, kills unused reset links and ends every other session of the user in one
+ * transaction (the one the request came from stays signed in). Returns how many sessions ended.
+ */
+create or replace function app_private.change_password(p_user_id uuid, p_password_hash text, p_keep_family uuid,
+    p_request_id text, p_ip text) returns int as $$
+declare
+  v_ended int;
+begin
+  insert into app_private.user_secrets (user_id, password_hash, password_updated_at)
+    values (p_user_id, p_password_hash, now())
+    on conflict (user_id) do update set password_hash = excluded.password_hash, password_updated_at = excluded.password_updated_at;
+  update app_private.email_tokens set used_at = now()
+   where user_id = p_user_id and kind = 'reset_password' and used_at is null;
+  with revoked as (
+    update app_private.refresh_token_families
+       set revoked_at = now(), revoked_reason = 'password changed'
+     where user_id = p_user_id and revoked_at is null and id is distinct from p_keep_family
+    returning 1
+  )
+  select count(*)::int into v_ended from revoked;
+  perform app_private.record_security_event('auth.password_changed', p_user_id, null,
+    pg_catalog.jsonb_build_object('sessionsEnded', v_ended), p_request_id, p_ip);
+  return v_ended;
+end;
+$$ language plpgsql volatile security definer set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.change_password(uuid, text, uuid, text, text) is
+  E'Sets a new password hash, voids reset links and revokes every session but p_keep_family; records auth.password_changed. Returns the sessions ended.';
+
+/*
+ * Email change. POST /auth/email/change records the wanted address here and queues
+ * user__send_email_change_email, which issues a `change_email` token and mails the link to the NEW address;
+ * POST /auth/email/confirm consumes it, swaps the address and queues user__send_email_changed_notice, which
+ * tells the OLD address (kept here until then) and deletes the row. One pending change per user: a new
+ * request replaces it and voids the previous link at once, so a link always confirms the address it was
+ * sent to. An address that belongs to another account is not stored and nothing is mailed, while the
+ * answer stays the same (no enumeration); confirming after someone took the address meanwhile is NUNIQ.
+ */
+create table if not exists app_private.email_changes (
+  user_id uuid primary key references app_public.users on delete cascade,
+  new_email citext not null check (length(new_email) <= 320 and new_email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'),
+  old_email citext,
+  requested_at timestamptz not null default now(),
+  confirmed_at timestamptz
+);
+alter table app_private.email_changes enable row level security;
+alter table app_private.email_changes force row level security;
+do $$ begin
+  if not exists (select 1 from pg_policy where polrelid = 'app_private.email_changes'::regclass) then
+    perform app_private.add_owner_policies('app_private.email_changes'::regclass);
+  end if;
+end $$;
+comment on table app_private.email_changes is
+  E'A user''s pending email change (the new address, until confirmed from the link mailed to it) and, once confirmed, the old address until the notice to it is sent; written by app_private.request_email_change and confirm_email_change, deleted by the user__send_email_changed_notice task.';
+
+alter table app_private.email_tokens drop constraint if exists email_tokens_kind_check;
+alter table app_private.email_tokens add constraint email_tokens_kind_check
+  check (kind in ('verify_email', 'reset_password', 'change_email'));
+
+create or replace function app_private.request_email_change(p_user_id uuid, p_new_email text) returns void as $$
+begin
+  -- Whatever happens next, an earlier change link stops working.
+  update app_private.email_tokens set used_at = now()
+   where user_id = p_user_id and kind = 'change_email' and used_at is null;
+  if exists (select 1 from app_public.users u where u.email = btrim(p_new_email)::citext) then
+    delete from app_private.email_changes where user_id = p_user_id;
+    return;
+  end if;
+  insert into app_private.email_changes (user_id, new_email) values (p_user_id, btrim(p_new_email)::citext)
+    on conflict (user_id) do update set new_email = excluded.new_email, old_email = null, requested_at = now(), confirmed_at = null;
+  perform app_private.add_job('user__send_email_change_email', json_build_object('userId', p_user_id),
+                              job_key => 'user__send_email_change_email:' || p_user_id);
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.request_email_change(uuid, text) is
+  E'Records a wanted email address and queues the confirmation email to it; voids earlier change links. Silently does nothing more when the address belongs to an account.';
+
+create or replace function app_private.confirm_email_change(p_token_hash bytea, p_request_id text, p_ip text) returns citext as $$
+declare
+  v_user_id uuid := app_private.consume_email_token(p_token_hash, 'change_email');
+  v_change app_private.email_changes;
+  v_old citext;
+begin
+  select * into v_change from app_private.email_changes where user_id = v_user_id and confirmed_at is null for update;
+  if v_change.user_id is null then
+    raise exception 'This link is not valid any more; request the email change again.' using errcode = 'LNKEX';
+  end if;
+  if exists (select 1 from app_public.users u where u.email = v_change.new_email and u.id <> v_user_id) then
+    raise exception 'That email address now belongs to another account; choose another one.' using errcode = 'NUNIQ';
+  end if;
+  select u.email into v_old from app_public.users u where u.id = v_user_id for update;
+  update app_public.users set email = v_change.new_email, is_verified = true where id = v_user_id;
+  update app_private.email_changes set old_email = v_old, confirmed_at = now() where user_id = v_user_id;
+  -- Other links were for the old address (or, for a reset, fine to redo): void them.
+  update app_private.email_tokens set used_at = now() where user_id = v_user_id and used_at is null;
+  perform app_private.record_security_event('auth.email_changed', v_user_id, null, '{}'::jsonb, p_request_id, p_ip);
+  perform app_private.add_job('user__send_email_changed_notice', json_build_object('userId', v_user_id),
+                              job_key => 'user__send_email_changed_notice:' || v_user_id);
+  return v_change.new_email;
+end;
+$$ language plpgsql volatile set search_path to pg_catalog, public, pg_temp;
+comment on function app_private.confirm_email_change(bytea, text, text) is
+  E'Consumes a change_email token and switches the user to the new (now verified) address; queues the notice to the old one. LNKEX for a dead link, NUNIQ when the address was taken meanwhile.';
+
+/*
+ * Welcome email: the welcome_email subscriber (functions/src/subscribers/welcomeEmail.ts) queues
+ * user__send_welcome_email on user.created. The task claims this row in the transaction that sends, so a
+ * replayed event or a retried job never welcomes anyone twice.
+ */
+create table if not exists app_private.welcome_emails (
+  user_id uuid primary key references app_public.users on delete cascade,
+  sent_at timestamptz not null default now()
+);
+alter table app_private.welcome_emails enable row level security;
+alter table app_private.welcome_emails force row level security;
+do $$ begin
+  if not exists (select 1 from pg_policy where polrelid = 'app_private.welcome_emails'::regclass) then
+    perform app_private.add_owner_policies('app_private.welcome_emails'::regclass);
+  end if;
+end $$;
+comment on table app_private.welcome_emails is
+  E'Users who were sent the welcome email; claimed by the user__send_welcome_email task in the transaction that sends it.';
