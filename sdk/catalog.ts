@@ -71,6 +71,8 @@ export const EVENT_TYPES = [
   "tenant.created",
   /** A workspace was deleted. */
   "tenant.deleted",
+  /** The workspace reached 80 % or 100 % of a usage limit. */
+  "usage.threshold_reached",
   /** A user signed up. */
   "user.created",
   /** Coins were credited to the wallet. */

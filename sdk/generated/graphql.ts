@@ -1434,8 +1434,12 @@ export type EventType = Node & {
   notificationPreferencesByEventType: NotificationPreferenceConnection;
   /** Who gets a notification: none, the affected user (`payload.userId`), billing managers or webhook managers. */
   notify: Scalars['String']['output'];
+  /** The service that publishes this type through the services API; null for the platform's own events, which no service may publish. */
+  publishedBy?: Maybe<Scalars['String']['output']>;
   /** JSON schema of the payload (`required` keys are enforced when the event is recorded). */
   schema: Scalars['JSON']['output'];
+  /** Reads a single `Service` that is related to this `EventType`. */
+  serviceByPublishedBy?: Maybe<Service>;
 };
 
 
@@ -1457,6 +1461,8 @@ export type EventTypeNotificationPreferencesByEventTypeArgs = {
 export type EventTypeCondition = {
   /** Checks for equality with the object’s `key` field. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `publishedBy` field. */
+  publishedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A connection to a list of `EventType` values. */
@@ -1487,7 +1493,9 @@ export type EventTypeOrderBy =
   | 'KEY_DESC'
   | 'NATURAL'
   | 'PRIMARY_KEY_ASC'
-  | 'PRIMARY_KEY_DESC';
+  | 'PRIMARY_KEY_DESC'
+  | 'PUBLISHED_BY_ASC'
+  | 'PUBLISHED_BY_DESC';
 
 /** An invitation for someone to join this workspace by email. */
 export type Invitation = Node & {
@@ -1890,6 +1898,104 @@ export type MembershipOrderBy =
   | 'TENANT_ID_DESC'
   | 'USER_ID_ASC'
   | 'USER_ID_DESC';
+
+/** What the platform counts per workspace (usage meters), per period, with the entitlement its limit comes from. */
+export type Meter = Node & {
+  __typename?: 'Meter';
+  description: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The meter, e.g. `email.sends`. */
+  key: Scalars['String']['output'];
+  /** `counter`: consumed by services and the worker (check-and-consume); `gauge`: the number of rows of a kind the workspace has (posts, members, active API keys), kept by the platform. */
+  kind: Scalars['String']['output'];
+  /** The key of the limit in the workspace's (or the service's) entitlements, e.g. `seats`. */
+  limitKey: Scalars['String']['output'];
+  /** The entitlement is multiplied by this to get the limit in the meter's unit (1048576 for `storage_mb` -> bytes). */
+  limitScale: Scalars['BigInt']['output'];
+  /** `month` (calendar month in UTC, resets on the 1st) or `lifetime` (never resets). */
+  period: Scalars['String']['output'];
+  /** The service whose limits hold this meter's limit (and the only service that may record it); null for workspace-wide meters. */
+  service?: Maybe<Scalars['String']['output']>;
+  /** Reads a single `Service` that is related to this `Meter`. */
+  serviceByService?: Maybe<Service>;
+  /** `count` or `bytes`. */
+  unit: Scalars['String']['output'];
+};
+
+/** A condition to be used against `Meter` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type MeterCondition = {
+  /** Checks for equality with the object’s `key` field. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `service` field. */
+  service?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A connection to a list of `Meter` values. */
+export type MeterConnection = {
+  __typename?: 'MeterConnection';
+  /** A list of edges which contains the `Meter` and cursor to aid in pagination. */
+  edges: Array<Maybe<MeterEdge>>;
+  /** A list of `Meter` objects. */
+  nodes: Array<Maybe<Meter>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `Meter` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `Meter` edge in the connection. */
+export type MeterEdge = {
+  __typename?: 'MeterEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `Meter` at the end of the edge. */
+  node?: Maybe<Meter>;
+};
+
+/** Methods to use when ordering `Meter`. */
+export type MeterOrderBy =
+  | 'KEY_ASC'
+  | 'KEY_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'SERVICE_ASC'
+  | 'SERVICE_DESC';
+
+/** A connection to a list of `MeterUsageRecord` values. */
+export type MeterUsageConnection = {
+  __typename?: 'MeterUsageConnection';
+  /** A list of edges which contains the `MeterUsageRecord` and cursor to aid in pagination. */
+  edges: Array<Maybe<MeterUsageEdge>>;
+  /** A list of `MeterUsageRecord` objects. */
+  nodes: Array<Maybe<MeterUsageRecord>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `MeterUsageRecord` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `MeterUsageRecord` edge in the connection. */
+export type MeterUsageEdge = {
+  __typename?: 'MeterUsageEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `MeterUsageRecord` at the end of the edge. */
+  node?: Maybe<MeterUsageRecord>;
+};
+
+export type MeterUsageRecord = {
+  __typename?: 'MeterUsageRecord';
+  description?: Maybe<Scalars['String']['output']>;
+  limit?: Maybe<Scalars['BigFloat']['output']>;
+  meter?: Maybe<Scalars['String']['output']>;
+  period?: Maybe<Scalars['String']['output']>;
+  remaining?: Maybe<Scalars['BigFloat']['output']>;
+  resetsAt?: Maybe<Scalars['Datetime']['output']>;
+  unit?: Maybe<Scalars['String']['output']>;
+  used?: Maybe<Scalars['BigInt']['output']>;
+};
 
 /** The root mutation type which contains root level fields which mutate data. */
 export type Mutation = {
@@ -3162,6 +3268,14 @@ export type Query = Node & {
   membershipByTenantIdAndUserId?: Maybe<Membership>;
   /** Reads and enables pagination through a set of `Membership`. */
   memberships?: Maybe<MembershipConnection>;
+  /** Get a single `Meter`. */
+  meter?: Maybe<Meter>;
+  /** Reads a single `Meter` using its globally unique `ID`. */
+  meterById?: Maybe<Meter>;
+  /** The workspace's usage of every meter in the current period, against its limit (limit and remaining null = unlimited; resetsAt null = never). Needs `billing:read`. */
+  meterUsage?: Maybe<MeterUsageConnection>;
+  /** Reads and enables pagination through a set of `Meter`. */
+  meters?: Maybe<MeterConnection>;
   /** The caller's memberships in every workspace (for a workspace switcher). */
   myMemberships?: Maybe<MembershipConnection>;
   /** Fetches an object given its globally unique `ID`. */
@@ -3702,6 +3816,38 @@ export type QueryMembershipsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryMeterArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryMeterByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryMeterUsageArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryMetersArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<MeterCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<MeterOrderBy>>;
 };
 
 
@@ -4679,9 +4825,13 @@ export type Service = Node & {
   defaultEnabled: Scalars['Boolean']['output'];
   defaultLimits: Scalars['JSON']['output'];
   description: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `EventType`. */
+  eventTypesByPublishedBy: EventTypeConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   key: Scalars['String']['output'];
+  /** Reads and enables pagination through a set of `Meter`. */
+  metersByService: MeterConnection;
   name: Scalars['String']['output'];
   /** Reads and enables pagination through a set of `TenantService`. */
   tenantServicesByService: TenantServiceConnection;
@@ -4697,6 +4847,30 @@ export type ServiceApiKeyScopesByServiceArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ApiKeyScopeOrderBy>>;
+};
+
+
+/** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
+export type ServiceEventTypesByPublishedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<EventTypeCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EventTypeOrderBy>>;
+};
+
+
+/** Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`). */
+export type ServiceMetersByServiceArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<MeterCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<MeterOrderBy>>;
 };
 
 
@@ -6539,6 +6713,11 @@ export type CancelSubscriptionMutationVariables = Exact<{ [key: string]: never; 
 
 export type CancelSubscriptionMutation = { __typename?: 'Mutation', cancelSubscription?: { __typename?: 'CancelSubscriptionPayload', planSubscriptionId: string, cancelAtPeriodEnd: boolean } | null };
 
+export type MeterUsageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeterUsageQuery = { __typename?: 'Query', meterUsage?: { __typename?: 'MeterUsageConnection', nodes: Array<{ __typename?: 'MeterUsageRecord', meter?: string | null, description?: string | null, unit?: string | null, period?: string | null, used?: string | null, limit?: any | null, remaining?: any | null, resetsAt?: string | null } | null> } | null };
+
 export type PostFieldsFragment = { __typename?: 'Post', rowId: string, title: string, body: string, status: string, authorId?: string | null, publishedAt?: string | null, createdAt: string, updatedAt: string };
 
 export type PostsQueryVariables = Exact<{
@@ -6895,6 +7074,7 @@ export const StartCheckoutDocument = {"__meta__":{"hash":"e572019516f0a9996774d1
 export const BuyCoinsDocument = {"__meta__":{"hash":"e0f3b62be837a3d10013e3cd95e2e689b3b47eed4984a05f4ef069dedf8af9ba"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BuyCoins"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"coinPack"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buyCoins"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"coinPack"},"value":{"kind":"Variable","name":{"kind":"Name","value":"coinPack"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coinOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}}]}}]}}]} as unknown as DocumentNode<BuyCoinsMutation, BuyCoinsMutationVariables>;
 export const ChangePlanDocument = {"__meta__":{"hash":"c909fad28a13c7f59fa831e4e2d3809b2157475b0cf88a7004444df3533bd919"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planSubscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"interval"}}]}}]}}]} as unknown as DocumentNode<ChangePlanMutation, ChangePlanMutationVariables>;
 export const CancelSubscriptionDocument = {"__meta__":{"hash":"bd0e9a3b23d9a3daad1db3a561e7262f61139659c926bfa8830fa7dbea5fd01c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelSubscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planSubscriptionId"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAtPeriodEnd"}}]}}]}}]} as unknown as DocumentNode<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
+export const MeterUsageDocument = {"__meta__":{"hash":"04b92ea1b2504a3928ad57c13470fe03184a53f5e29ec41d2363fbe2efb7b530"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeterUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meterUsage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meter"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"resetsAt"}}]}}]}}]}}]} as unknown as DocumentNode<MeterUsageQuery, MeterUsageQueryVariables>;
 export const PostsDocument = {"__meta__":{"hash":"6c9ab107437fe112d4a5e9ddc43b48507ba55ed7496ef705778b2a803dac4275"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Posts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"condition"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCondition"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"posts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"condition"},"value":{"kind":"Variable","name":{"kind":"Name","value":"condition"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostsQuery, PostsQueryVariables>;
 export const PostDocument = {"__meta__":{"hash":"9c6ecaa8ebcb4a3d7950247a3d776bee87779c1c4bb412e95227dba3637afa90"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Post"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PostQuery, PostQueryVariables>;
 export const CreatePostDocument = {"__meta__":{"hash":"c39716edb04ab2f32ff26051866040ee82bbc2b633a35faa2ee674832ae65257"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"post"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPost"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"post"},"value":{"kind":"Variable","name":{"kind":"Name","value":"post"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"authorId"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreatePostMutation, CreatePostMutationVariables>;
