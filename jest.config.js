@@ -6,6 +6,13 @@
  * jose and graphile-worker ship ESM only; ts-jest transpiles them (and our
  * TypeScript) to CommonJS. Type checking is `npm run typecheck`, not ts-jest.
  */
+/**
+ * The console's build is brought up to date once, here, before any test runs: the browser test serves it,
+ * and tests that run `npm start` (whose prestart builds a stale console) must not spend their start-up
+ * deadline building it, or race each other doing so. A fresh build costs a directory walk.
+ */
+require("node:child_process").execFileSync(process.execPath, [require("node:path").join(__dirname, "console", "scripts", "ensure-built.mjs")], { stdio: "inherit" });
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

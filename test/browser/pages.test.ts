@@ -123,10 +123,10 @@ it("sends GraphQL from the pages as the manifest's persisted documents, hash for
   for (const [, hash, text] of documents) expect(MANIFEST[hash]).toBe(text);
 });
 
-it("answers GET / in development with links to GraphiQL, GraphQL, the pages, health and the JWKS", async () => {
-  const res = await page.goto(`${proc!.url}/`);
+it("answers GET /dev in development with links to the console, GraphiQL, GraphQL, the pages, health and the JWKS", async () => {
+  const res = await page.goto(`${proc!.url}/dev`);
   expect(res!.headers()["content-type"]).toMatch(/^text\/html/);
-  for (const href of ["/graphiql", "/readyz", "/.well-known/jwks.json", "/sign-in", "/sign-up", "/forgot-password", "/verify-email", "/reset-password", "/invitations/accept"]) {
+  for (const href of ["/", "/graphiql", "/readyz", "/.well-known/jwks.json", "/sign-in", "/sign-up", "/forgot-password", "/verify-email", "/reset-password", "/invitations/accept"]) {
     await expect(page.locator(`a[href="${href}"]`).count()).resolves.toBeGreaterThan(0);
   }
   await expect(page.locator("main").innerText()).resolves.toContain(`POST ${proc!.url}/graphql`);
@@ -147,7 +147,8 @@ it("outside development answers GET / with what this server is and where GraphQL
 });
 
 it("serves every page under a strict CSP, without referrer or caching, with no inline script, style or handler", async () => {
-  for (const pagePath of ["/", ...PAGES.map((p) => `${p.path}?token=abc`)]) {
+  // GET / is the console once it is built (test/browser/console.test.ts checks its headers); /dev is the links page.
+  for (const pagePath of ["/dev", ...PAGES.map((p) => `${p.path}?token=abc`)]) {
     const res = await fetch(`${proc!.url}${pagePath}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");

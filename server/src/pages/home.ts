@@ -1,8 +1,9 @@
 /**
- * GET /: in development, a page of links to everything a developer pokes at;
- * otherwise a short answer saying what this server is and where GraphQL is
- * (JSON for API clients, a small page for browsers). The console will take
- * over `/` later.
+ * GET /dev (development only): a page of links to everything a developer
+ * pokes at. GET /: the console for browsers once it is built (console.ts
+ * answers first); otherwise, and always for API clients, a short answer
+ * saying what this server is and where GraphQL is (JSON, or a small page for
+ * browsers; the links page in development).
  */
 import type { Request, Response } from "express";
 import type { Config } from "../../../core/config";
@@ -14,6 +15,10 @@ const link = (href: string, text: string, note?: string) => html`<li><a href="${
 
 function devLinks(config: Config): Html {
   return html`<p>Development server. Nothing here is shown outside development.</p>
+<h2>Console</h2>
+<ul>
+${link("/", "The workspace console", "sign in, workspaces, team (docs/console.md)")}
+</ul>
 <h2>GraphQL</h2>
 <ul>
 ${link("/graphiql", "GraphiQL (Ruru)", "explore the schema; send a Bearer token in the Headers tab")}
@@ -32,11 +37,16 @@ ${link("/.well-known/jwks.json", "/.well-known/jwks.json", "public keys that sig
 <p>In the repository: <code>README.md</code> (the capability map) and <code>docs/</code> (one page per topic, <code>docs/configuration.md</code> for every setting), with <code>docs/email-links.md</code> (what these pages call, for teams hosting their own frontend).</p>`;
 }
 
+/** GET /dev: the links page, also when the console answers GET /. */
+export function devHome(config: Config, assets: () => Assets) {
+  return (_req: Request, res: Response) => sendPage(res, layout(assets(), { title: "LogicSpike Core", body: devLinks(config) }));
+}
+
 export function home(config: Config, assets: () => Assets) {
   const graphql = `${config.publicUrl}/graphql`;
   const about = { name: "LogicSpike Core", description: "Multi-tenant SaaS backend: GraphQL API, auth and webhooks.", graphql, health: "/readyz", jwks: "/.well-known/jwks.json" };
-  return (_req: Request, res: Response) => {
-    if (config.isDev) return sendPage(res, layout(assets(), { title: "LogicSpike Core", body: devLinks(config) }));
+  return (req: Request, res: Response) => {
+    if (config.isDev && req.accepts(["html", "json"]) === "html") return sendPage(res, layout(assets(), { title: "LogicSpike Core", body: devLinks(config) }));
     res.vary("accept");
     res.format({
       json: () => res.json(about),

@@ -1,12 +1,15 @@
 import type { Express } from "express";
 import { getContext } from "../context";
 import { ASSET_PREFIX, loadAssets, serveAssets, type Assets } from "./assets";
-import { home } from "./home";
+import { installConsole } from "./console";
+import { devHome, home } from "./home";
 import { layout, sendPage } from "./html";
 import { PAGES } from "./pages";
 
 /**
- * GET / and the pages that links in our emails open (server/src/pages): with
+ * The console (console.ts: GET / for browsers, /team, /login…, /_console/*),
+ * GET / for API clients, /dev (development: links to everything), and the
+ * pages that links in our emails open (server/src/pages): with
  * the default APP_URL (this server) they must land somewhere that works.
  * GET only, on exact paths that no other installer uses, so nothing under
  * /graphql, /graphiql, /auth, /svc, /internal or /webhooks is shadowed; a
@@ -23,6 +26,8 @@ export default function installPages(app: Express): void {
   const assets: () => Assets = config.isDev ? () => loadAssets() : () => loaded;
 
   app.get(`${ASSET_PREFIX}/:build([0-9a-f]{12})/:file`, serveAssets(assets));
+  installConsole(app, { reread: config.isDev });
+  if (config.isDev) app.get("/dev", devHome(config, assets));
   app.get("/", home(config, assets));
   for (const page of PAGES) {
     // Rendered per request in development (edited files get a new build id), once otherwise.

@@ -1,0 +1,51 @@
+/**
+ * The LogicSpike console: the workspace admin's UI, built on the public API
+ * and the typed SDK only (sdk/generated documents, sdk/catalog permissions),
+ * as the reference frontend a customer could write. Served by the server at
+ * the paths in routes.ts (server/src/pages/console.ts).
+ */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, Link, Navigate, RouterProvider } from "react-router";
+import { CONSOLE_ROUTES } from "./routes";
+import { SessionProvider } from "./session";
+import { CreateWorkspace } from "./pages/CreateWorkspace";
+import { RequireSession } from "./pages/Shell";
+import { Settings } from "./pages/Settings";
+import { SignIn } from "./pages/SignIn";
+import { SignUp } from "./pages/SignUp";
+import { Team } from "./pages/Team";
+import "./styles.css";
+
+function NotFound() {
+  return (
+    <section className="narrow">
+      <h1>Page not found</h1>
+      <p><Link to={CONSOLE_ROUTES.team}>Go to your team</Link></p>
+    </section>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: CONSOLE_ROUTES.login, element: <SignIn /> },
+  { path: CONSOLE_ROUTES.signup, element: <SignUp /> },
+  {
+    path: CONSOLE_ROUTES.home,
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <Navigate to={CONSOLE_ROUTES.team} replace /> },
+      { path: CONSOLE_ROUTES.team, element: <Team /> },
+      { path: CONSOLE_ROUTES.settings, element: <Settings /> },
+      { path: CONSOLE_ROUTES.newWorkspace, element: <CreateWorkspace /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);
