@@ -75,7 +75,8 @@ function banner(ms: number, workerState: string): string {
     `LogicSpike Core is up in ${ms} ms: GraphQL ${base}/graphql` + (config.isDev ? `, GraphiQL ${base}/graphiql` : "") + `, health ${base}/readyz, worker ${workerState}`,
   ];
   if (config.isDev) {
-    lines.push(`  Start page   ${base}/ (links to everything below)`);
+    lines.push(`  Console      ${base}/ (sign in with the demo login below)`);
+    lines.push(`  Dev links    ${base}/dev (links to everything below)`);
     lines.push(`  GraphiQL     ${base}/graphiql (paste an access token into Headers: {"Authorization": "Bearer ..."})`);
     lines.push(`  Sign in      ${config.appUrl}/sign-in · sign up ${config.appUrl}/sign-up (the pages email links open)`);
     if (config.seedOnStart) lines.push("  Demo login   demo@logicspike.localhost / demo-password-123 (owner of Demo Workspace; seed data, development only)");

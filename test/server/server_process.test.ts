@@ -24,7 +24,8 @@ describe("the server as `npm start` runs it (external DATABASE_URL)", () => {
   });
 
   it("says where to go next in development: start page, GraphiQL, the sign-in pages and how emails travel", () => {
-    expect(proc.output()).toContain(`Start page   ${proc.url}/`);
+    expect(proc.output()).toContain(`Console      ${proc.url}/`);
+    expect(proc.output()).toContain(`Dev links    ${proc.url}/dev`);
     expect(proc.output()).toContain(`GraphiQL     ${proc.url}/graphiql`);
     expect(proc.output()).toMatch(/Sign in +http:\/\/127\.0\.0\.1:\d+\/sign-in/);
     expect(proc.output()).toContain("Emails       not sent (SMTP_URL unset)");
