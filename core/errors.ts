@@ -118,6 +118,9 @@ export interface CodedError {
  * The one translation from any thrown value to what a client may see. Unknown
  * errors are logged with a fresh id that the client gets to quote.
  */
+/** The error PostGraphile's delete mutations raise (without a code) when their row is not there for the caller. */
+const ZERO_ROW_DELETE = /^No values were deleted in collection '[^']+' because no values you can delete were found matching these criteria\.$/;
+
 export function toCodedError(error: unknown, onDatabaseUnavailable?: () => void): CodedError {
   if (error instanceof AppError) return { code: error.code, message: error.message, status: error.status };
   const e = (error ?? {}) as { code?: unknown; message?: unknown };
@@ -128,6 +131,10 @@ export function toCodedError(error: unknown, onDatabaseUnavailable?: () => void)
   if (typeof e.code === "string" && PG_CODE_MAP[e.code]) {
     const code = PG_CODE_MAP[e.code];
     return { code, message: ERROR_CODES[code].message, status: ERROR_CODES[code].status };
+  }
+  if (error instanceof Error && !("code" in error) && ZERO_ROW_DELETE.test(error.message)) {
+    // @dataplan/pg's generated delete matched no row: missing, or hidden by RLS (server/src/graphql/missingRowErrors.ts).
+    return { code: "NTFND", message: ERROR_CODES.NTFND.message, status: ERROR_CODES.NTFND.status };
   }
   if (isDatabaseUnavailable(error)) {
     onDatabaseUnavailable?.();

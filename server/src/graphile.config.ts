@@ -19,6 +19,7 @@ import { RealtimePlugin } from "./realtime/realtime";
 import { connectionFor } from "./realtime/websocket";
 import { graphqlTracingPlugin } from "./graphql/tracingPlugin";
 import { TenantPrimaryKeysPlugin } from "./graphql/tenantPrimaryKeys";
+import { MissingRowErrorsPlugin } from "./graphql/missingRowErrors";
 import { pgSettingsFor, type VerifiedIdentity } from "../../core/tenancy";
 import { currentTraceparent, tracingEnabled } from "../../core/tracing";
 
@@ -57,7 +58,7 @@ export function makePreset(ctx: ServerContext): GraphileConfig.Preset {
   return {
     // Simplified names: `users`, `tenant`, `membershipsByUserId` -> `memberships`, no `all` prefix.
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-    plugins: [databaseHealthPlugin(ctx), TenantPrimaryKeysPlugin, CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : []), ...(tracingEnabled ? [graphqlTracingPlugin] : [])],
+    plugins: [databaseHealthPlugin(ctx), TenantPrimaryKeysPlugin, MissingRowErrorsPlugin, CodedErrorsPlugin, apiKeyUsagePlugin, RealtimePlugin, billingMutationsPlugin(ctx), ...(config.sessionRevocationCheck ? [sessionCheckPlugin(ctx)] : []), ...hardening.plugins, ...(ctx.metrics ? [graphqlMetricsPlugin(ctx.metrics)] : []), ...(tracingEnabled ? [graphqlTracingPlugin] : [])],
     pgServices: [
       makePgService({
         pool: ctx.authPgPool,

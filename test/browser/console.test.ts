@@ -400,7 +400,8 @@ describe("journey", () => {
       expect(await page.getByLabel("Time zone").isDisabled()).toBe(true);
       expect(await page.getByRole("button", { name: "Save settings" }).count()).toBe(0);
       const refused = await gql("UpdateWorkspaceSettings", { tenantId, patch: { timezone: "UTC" } }, await signIn(member, tenantId));
-      // Refused by the update policy: nothing updated (an error, or no row), and the row as the owner left it.
+      // Refused by the update policy: NTFND (server/src/graphql/missingRowErrors.ts), and the row as the owner left it.
+      expect(refused.errors?.[0]?.extensions?.code).toBe("NTFND");
       expect({ updated: refused.data?.updateTenantSetting?.tenantSetting ?? null }).toEqual({ updated: null });
       expect((await settingsRow()).timezone).toBe("Asia/Kolkata");
     });

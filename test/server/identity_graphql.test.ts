@@ -1,4 +1,5 @@
 import { bearer, signUp, type TestUser } from "../helpers/auth";
+import { codeOf } from "../helpers/expect";
 import { useTestDatabase } from "../helpers/db";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -68,8 +69,9 @@ describe("identity over GraphQL", () => {
       { id: bob.userId },
       bearer(alice.accessToken),
     );
-    // RLS hides the row, so nothing matches: PostGraphile v5 answers null rather than an error.
-    expect(theirs.body.data?.updateUser).toEqual({ user: null });
+    // RLS hides the row, so nothing matches: a coded error, not a silent null (server/src/graphql/missingRowErrors.ts).
+    expect(codeOf(theirs)).toBe("NTFND");
+    expect(theirs.body.data?.updateUser).toBeNull();
     const [row] = (await getDb().superPool.query("select name from app_public.users where id = $1", [bob.userId])).rows;
     expect(row.name).toBe("Bob");
     const email = await server.graphql(
