@@ -10,12 +10,13 @@ import type { Request, Response } from "express";
 import { z } from "zod";
 import { AppError } from "../../../../core/errors";
 import { auditContext, recordSecurityEvent } from "../../audit/auditContext";
+import { assertNotLocked, recordFailedAttempt, recordSuccessfulAttempt } from "../attempts";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "../passwords";
 import { defineRoute, fields, type AuthRoute } from "../route";
 import { sha256, type AuthDeps } from "../sessions";
 
 async function checkCurrentPassword(deps: AuthDeps, req: Request, res: Response, userId: string, password: string): Promise<{ email: string }> {
-  const { config, pool } = deps;
+  const { pool } = deps;
   const key = `password:${userId}`;
   const { rows } = await pool.query<{ email: string; password_hash: string | null; remaining: number | null }>(
     `select u.email, s.password_hash, extract(epoch from app_private.login_lock_remaining($2))::int as remaining
@@ -24,21 +25,16 @@ async function checkCurrentPassword(deps: AuthDeps, req: Request, res: Response,
   );
   const row = rows[0];
   if (!row) throw new AppError("LOGIN", "Your account no longer exists.");
-  if (row.remaining && row.remaining > 0) {
-    res.setHeader("retry-after", String(row.remaining));
-    throw new AppError("LOCKD", `Too many wrong passwords. Try again in ${row.remaining} seconds.`);
-  }
+  assertNotLocked(res, row.remaining, (s) => `Too many wrong passwords. Try again in ${s} seconds.`);
   if (!(await verifyPassword(row.password_hash, password))) {
-    await pool.query("select app_private.record_login_failure($1, $2, make_interval(secs => $3), make_interval(secs => $4))", [
-      key, config.login.freeFailures, config.login.lockBaseSeconds, config.login.lockMaxSeconds,
-    ]);
+    await recordFailedAttempt(deps, key);
     await recordSecurityEvent(pool, req, "auth.login_failed", { userId, details: { method: "current_password" } });
     throw new AppError(
       "CREDS",
       row.password_hash ? "Your current password is incorrect." : "Your account has no password yet; set one with “Forgot your password?” first.",
     );
   }
-  await pool.query("select app_private.record_login_success($1)", [key]);
+  await recordSuccessfulAttempt(deps, key);
   return { email: row.email };
 }
 

@@ -6,6 +6,7 @@ import { startSession } from "../sessions";
 import { chooseTransport, sendTokens } from "../transport";
 import { issueMfaChallenge } from "../mfaChallenge";
 import { recordSecurityEvent } from "../../audit/auditContext";
+import { assertNotLocked, recordFailedAttempt, recordSuccessfulAttempt } from "../attempts";
 
 export const schema = z.object({
   email: fields.email,
@@ -37,23 +38,15 @@ export default defineRoute({
     const key = `email:${body.email.toLowerCase()}`;
     const { rows } = await pool.query<LoginRow>({ name: "auth.login_lookup", text: "select * from app_private.login_lookup($1, $2)", values: [body.email, key] });
     const user = rows[0];
-    if (user.lock_remaining > 0) {
-      res.setHeader("retry-after", String(user.lock_remaining));
-      throw new AppError("LOCKD", `Too many failed sign-in attempts. Try again in ${user.lock_remaining} seconds, or reset your password.`);
-    }
+    assertNotLocked(res, user.lock_remaining, (s) => `Too many failed sign-in attempts. Try again in ${s} seconds, or reset your password.`);
     // Always one argon2 verification: an unknown email is checked against a dummy hash (same time, same answer).
     if (!(await verifyPassword(user.password_hash, body.password)) || !user.user_id) {
-      await pool.query("select app_private.record_login_failure($1, $2, make_interval(secs => $3), make_interval(secs => $4))", [
-        key,
-        config.login.freeFailures,
-        config.login.lockBaseSeconds,
-        config.login.lockMaxSeconds,
-      ]);
+      await recordFailedAttempt(deps, key);
       // Audit (every workspace of the account); unknown emails have no workspace to record in.
       if (user.user_id) await recordSecurityEvent(pool, req, "auth.login_failed", { userId: user.user_id, details: { method: "password" } });
       throw new AppError("CREDS", "Email or password is incorrect.");
     }
-    if (user.has_failures) await pool.query("select app_private.record_login_success($1)", [key]);
+    if (user.has_failures) await recordSuccessfulAttempt(deps, key);
 
     if (user.mfa_enabled) {
       return { mfaRequired: true, mfaToken: await issueMfaChallenge(deps, { userId: user.user_id, tenantId: body.tenantId ?? null, firstFactor: "pwd" }) };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../../../core/errors";
 import { withTransaction } from "../../../../core/db/transaction";
 import { recordSecurityEvent } from "../../audit/auditContext";
+import { assertNotLocked, recordFailedAttempt, recordSuccessfulAttempt } from "../attempts";
 import { verifyMfaChallenge } from "../mfaChallenge";
 import { defineRoute, fields, type AuthRoute } from "../route";
 import { startSession, type AuthDeps } from "../sessions";
@@ -27,25 +28,16 @@ function requireAal2(identity: VerifiedIdentity): void {
  * counter lives outside any transaction so nothing rolls it back.
  */
 async function checkSecondFactor(deps: AuthDeps, req: Request, res: Response, userId: string, attempt: () => Promise<boolean>): Promise<void> {
-  const { config, pool } = deps;
+  const { pool } = deps;
   const key = `mfa:${userId}`;
   const lock = await pool.query<{ remaining: number | null }>("select extract(epoch from app_private.login_lock_remaining($1))::int as remaining", [key]);
-  const remaining = lock.rows[0]?.remaining;
-  if (remaining && remaining > 0) {
-    res.setHeader("retry-after", String(remaining));
-    throw new AppError("LOCKD", `Too many wrong codes. Try again in ${remaining} seconds.`);
-  }
+  assertNotLocked(res, lock.rows[0]?.remaining, (s) => `Too many wrong codes. Try again in ${s} seconds.`);
   if (!(await attempt())) {
-    await pool.query("select app_private.record_login_failure($1, $2, make_interval(secs => $3), make_interval(secs => $4))", [
-      key,
-      config.login.freeFailures,
-      config.login.lockBaseSeconds,
-      config.login.lockMaxSeconds,
-    ]);
+    await recordFailedAttempt(deps, key);
     await recordSecurityEvent(pool, req, "auth.mfa_failed", { userId });
     throw new AppError("MFACD", "That code is not valid or was already used. Check the code and try again.");
   }
-  await pool.query("select app_private.record_login_success($1)", [key]);
+  await recordSuccessfulAttempt(deps, key);
 }
 
 /** POST /auth/mfa/totp/enroll: a fresh unconfirmed secret; a confirmed one is never overwritten (that would bypass disable's aal2 check). */
