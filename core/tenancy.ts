@@ -8,6 +8,11 @@
 import { isIP } from "node:net";
 
 /** Claims of a verified access token or API key; set by the authenticate middleware (Identity issue). */
+/** User, workspace and row ids are UUIDs (gen_random_uuid()); true for one in canonical text form, either case. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 export interface VerifiedIdentity {
   role: "app_user" | "app_api_key";
   userId?: string;

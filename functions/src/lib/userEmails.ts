@@ -7,17 +7,16 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { JobHelpers } from "graphile-worker";
+import { isUuid } from "../../../core/tenancy";
 
 export interface UserPayload {
   userId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Rejects anything but {userId: uuid}: a malformed payload would otherwise fail in SQL and retry 25 times. */
 export function assertUserPayload(task: string, p: unknown): asserts p is UserPayload {
   const userId = (p as UserPayload | null)?.userId;
-  if (typeof userId !== "string" || !UUID.test(userId)) throw new Error(`${task}: invalid payload`);
+  if (!isUuid(userId)) throw new Error(`${task}: invalid payload`);
 }
 
 export interface UserRow {

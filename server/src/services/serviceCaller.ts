@@ -18,6 +18,7 @@ import type { NextFunction, Request, Response } from "express";
 import type { Pool } from "pg";
 import { AppError } from "../../../core/errors";
 import { ALL_SERVICE_SCOPES, type ServiceScope } from "./scopes";
+import { isUuid } from "../../../core/tenancy";
 
 export interface ServiceCaller {
   service: string;
@@ -26,7 +27,6 @@ export interface ServiceCaller {
   scopes: readonly string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SERVICE_NAME = /^[a-z][a-z0-9_]{1,39}$/;
 
 interface Caller {
@@ -54,7 +54,7 @@ export function resolveServiceCaller(pool: Pool, routedServices: () => readonly 
       }
       const tenantId = req.get("x-tenant-id");
       if (tenantId === undefined) throw new AppError("BADRQ", "Name the workspace in x-tenant-id.");
-      if (!UUID.test(tenantId)) throw new AppError("INVLD", "x-tenant-id must be a workspace id (a UUID).");
+      if (!isUuid(tenantId)) throw new AppError("INVLD", "x-tenant-id must be a workspace id (a UUID).");
       const { rows } = await pool.query<{ known: boolean; entitled: boolean }>(
         `select exists (select 1 from app_public.services s where s.key = $2) as known,
                 exists (select 1 from app_public.tenant_services ts where ts.tenant_id = $1 and ts.service = $2 and ts.enabled) as entitled`,

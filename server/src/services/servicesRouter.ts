@@ -16,6 +16,7 @@ import { AppError } from "../../../core/errors";
 import { requireScope, resolveServiceCaller, serviceCaller } from "./serviceCaller";
 import { SERVICE_SCOPES } from "./scopes";
 import { USAGE_COLUMNS, usageAnswer, type UsageRow } from "./usageAnswer";
+import { isUuid } from "../../../core/tenancy";
 
 /** 10^15: far above any real quantity (a petabyte in bytes) and still exact as a JSON number. */
 export const MAX_QUANTITY = 1_000_000_000_000_000;
@@ -31,7 +32,6 @@ const usageBody = z.object({
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
   idempotencyKey: idempotencyKey.optional(),
 }).strict();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, hint: string): T {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("BADRQ", "Send a JSON object.");
@@ -118,7 +118,7 @@ export function servicesRouter(app: Express): Router {
   }));
 
   router.get("/members/:userId", requireScope(SERVICE_SCOPES.membersRead), handle(async (req, res) => {
-    if (!UUID.test(req.params.userId)) throw new AppError("INVLD", "The member is named by user id (a UUID).");
+    if (!isUuid(req.params.userId)) throw new AppError("INVLD", "The member is named by user id (a UUID).");
     const { rows } = await pool.query<{ r: Record<string, unknown> }>(
       `select jsonb_build_object('userId', u.id, 'name', u.name, 'avatarUrl', u.avatar_url,
                 'role', coalesce(m.role, r.key), 'permissions', to_jsonb(app_private.membership_permissions(m.role, m.custom_role_id)),
