@@ -195,6 +195,30 @@ it("verifies an email from the emailed link once; the same link again shows LNKE
   expect(getSmtp().received.length).toBe(mails);
 });
 
+it("changes the email from the link mailed to the new address: nothing happens until the click, then the new address signs in and the link is spent", async () => {
+  const email = await register();
+  await runJobs(getDb());
+  const newEmail = uniqueEmail("pages-new");
+  expect((await post("/auth/email", { newEmail, password: GOOD_PASSWORD }, await signIn(email))).status).toBe(202);
+  await runJobs(getDb());
+  const link = linkFromMail(newEmail, "/confirm-email");
+
+  await open(link);
+  await visible(page.getByRole("button", { name: "Use this address for my account" }));
+  expect(page.url()).toBe(`${proc!.url}/confirm-email`); // the token left the address bar
+  // Opening the link (as a mail scanner would) changes nothing.
+  expect((await post("/auth/login", { email: newEmail, password: GOOD_PASSWORD, tokenTransport: "body" })).status).toBe(401);
+
+  await page.getByRole("button", { name: "Use this address for my account" }).click();
+  await shows(message(page), `Your email address is now ${newEmail.toLowerCase()}.`);
+  expect((await gql("CurrentUser", {}, await signIn(newEmail))).currentUser.email).toBe(newEmail.toLowerCase());
+  expect((await post("/auth/login", { email, password: GOOD_PASSWORD, tokenTransport: "body" })).status).toBe(401);
+
+  await open(link);
+  await page.getByRole("button", { name: "Use this address for my account" }).click();
+  await shows(message(page), "code: LNKEX");
+});
+
 it("resets a password from the emailed link: WEAKP for a weak one, then success and sign-in; a used or expired link shows LNKEX", async () => {
   const email = await register();
   await open(`${proc!.url}/forgot-password`);
