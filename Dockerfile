@@ -20,6 +20,8 @@ RUN npm ci --omit=dev
 COPY . .
 # After the sources, so it is newer than them: `npm start` (prestart) then finds the build fresh.
 COPY --from=console /app/console/dist ./console/dist
+# The local storage backend's folder (docs/storage.md): a named volume mounted here starts with this owner.
+RUN mkdir -p /var/lib/logicspike/storage && chown node:node /var/lib/logicspike/storage
 USER node
 EXPOSE 3000
 CMD ["npm", "start"]

@@ -21,7 +21,7 @@ module.exports = {
   transform: {
     "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker|openid-client|oauth4webapi|oauth2-mock-server|@noble|@scure)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker|openid-client|oauth4webapi|oauth2-mock-server|@noble|@scure|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)"],
   globalSetup: "<rootDir>/test/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   testTimeout: 60_000,

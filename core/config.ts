@@ -418,6 +418,32 @@ export const SECTIONS = [
       }),
     },
   }),
+  // core/storage/ (backends), server/src/storage/ (routes); docs/storage.md.
+  section("File storage", {
+    storage: {
+      backend: setting({
+        name: "STORAGE_BACKEND", default: "local", doc: "Where file bytes go: `local` (a folder on this machine) or `s3` (any S3-compatible service)",
+        parse: (raw: string): "local" | "s3" => {
+          if (raw === "local" || raw === "s3") return raw;
+          throw new Error(`STORAGE_BACKEND must be local or s3, got ${JSON.stringify(raw)}`);
+        },
+      }),
+      localDir: setting({
+        name: "STORAGE_DIR", parse: optionalText, default: undefined, shown: "`$LOGICSPIKE_DATA_DIR/storage`",
+        doc: "Folder of the `local` backend (objects under `<workspace id>/<file id>`)",
+      }),
+      maxFileBytes: setting({
+        name: "STORAGE_MAX_FILE_BYTES", parse: limit, default: 50 * 1024 * 1024, shown: "`52428800` (50 MiB)",
+        doc: "Largest file a multipart upload accepts unless the workspace sets a smaller or larger one (`storage_settings.max_file_bytes`); larger bodies are cut off while streaming (`413 TOOLG`)",
+      }),
+      s3Endpoint: setting({ name: "S3_ENDPOINT", parse: optionalText, default: undefined, shown: "unset → AWS", doc: "S3-compatible endpoint URL (MinIO, R2, s3rver…)" }),
+      s3Bucket: setting({ name: "S3_BUCKET", parse: optionalText, default: undefined, doc: "Bucket of the `s3` backend (required with it)" }),
+      s3Region: setting({ name: "S3_REGION", parse: text, default: "us-east-1", doc: "Region of the bucket" }),
+      s3AccessKeyId: setting({ name: "S3_ACCESS_KEY_ID", parse: optionalText, default: undefined, shown: "unset → the SDK's default credentials", doc: "Access key id" }),
+      s3SecretAccessKey: setting({ name: "S3_SECRET_ACCESS_KEY", parse: optionalText, default: undefined, doc: "Secret access key" }),
+      s3ForcePathStyle: setting({ name: "S3_FORCE_PATH_STYLE", parse: bool, default: false, doc: "Address the bucket as `endpoint/bucket/key` (MinIO, s3rver) instead of `bucket.endpoint/key`" }),
+    },
+  }),
 ] as const;
 
 export type Config = ConfigOf<typeof SECTIONS>;

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   NUNIQ: { status: 409, message: "A record with these values already exists." },
   ISMEM: { status: 409, message: "That person is already a member of this workspace." },
   LSTOW: { status: 409, message: "A workspace needs at least one owner." },
+  SOLOW: { status: 409, message: "You are the only owner of a workspace with other members; make someone else the owner first." },
   INVUS: { status: 409, message: "This invitation has already been used or was cancelled." },
   INVEX: { status: 410, message: "This invitation has expired." },
   BADFK: { status: 422, message: "That refers to something that does not exist or you cannot see." },
@@ -64,6 +65,9 @@ export const ERROR_CODES = {
   SLGTK: { status: 409, message: "That workspace address (slug) is already taken; choose another." },
   NOMTR: { status: 422, message: "That meter is not known." },
   IDKEY: { status: 409, message: "That idempotency key was already used for a different request." },
+  BADNM: { status: 422, message: "That file name or folder is not allowed." },
+  TOOLG: { status: 413, message: "The file is larger than this workspace accepts." },
+  BADTY: { status: 415, message: "That type of file is not accepted here." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1099,6 +1099,24 @@ COMMENT ON FUNCTION app_private.audit_entry_hash(e app_public.audit_log) IS 'sha
 
 
 --
+-- Name: audit_erasing(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.audit_erasing() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select pg_catalog.current_setting('app.audit_erasure', true) = 'on';
+$$;
+
+
+--
+-- Name: FUNCTION audit_erasing(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.audit_erasing() IS 'True only inside app_private.delete_account, while it rewrites audit entries.';
+
+
+--
 -- Name: audit_genesis(uuid); Type: FUNCTION; Schema: app_private
 --
 
@@ -1717,6 +1735,106 @@ COMMENT ON FUNCTION app_private.debit(p_tenant_id uuid, p_amount bigint, p_kind 
 
 
 --
+-- Name: delete_account(uuid); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.delete_account(p_user_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+declare
+  v_user app_public.users;
+  v_blocked text[];
+  v_sole uuid[];
+  v_needles text[];
+  v_needle text;
+  v_col record;
+  v_tenant uuid;
+  v_first bigint;
+  v_entry app_public.audit_log;
+  v_prev bytea;
+  v_erased_email text := 'erased-' || p_user_id || '@deleted.invalid';
+begin
+  select * into v_user from app_public.users where id = p_user_id for update;
+  if v_user.id is null then
+    raise exception 'Your account no longer exists.' using errcode = 'LOGIN';
+  end if;
+  select array_agg(t.name order by t.name) into v_blocked
+    from app_public.memberships m join app_public.tenants t on t.id = m.tenant_id
+   where m.user_id = p_user_id and m.role = 'owner'
+     and not exists (select 1 from app_public.memberships o where o.tenant_id = m.tenant_id and o.user_id <> p_user_id and o.role = 'owner')
+     and exists (select 1 from app_public.memberships o where o.tenant_id = m.tenant_id and o.user_id <> p_user_id);
+  if v_blocked is not null then
+    raise exception 'You are the only owner of %. Make another member the owner (or remove the other members) first, then delete your account.',
+      array_to_string(v_blocked, ', ') using errcode = 'SOLOW', detail = pg_catalog.to_jsonb(v_blocked)::text;
+  end if;
+
+  perform app_private.record_security_event('user.deleted', p_user_id, null, '{}', null, null);
+  perform app_private.publish_event(null, 'user.deleted', jsonb_build_object('userId', p_user_id));
+  select coalesce(array_agg(m.tenant_id), '{}') into v_sole from app_public.memberships m
+   where m.user_id = p_user_id and not exists (select 1 from app_public.memberships o where o.tenant_id = m.tenant_id and o.user_id <> p_user_id);
+  delete from app_public.tenants where id = any (v_sole);
+  delete from app_public.invitations where (invited_by = p_user_id and accepted_at is null) or email = v_user.email;
+  delete from app_public.users where id = p_user_id;
+
+  -- Longest first, so a name inside the email is not replaced before the email.
+  v_needles := array(select n from unnest(array[v_user.email::text, v_user.name]) n where length(n) >= 3 order by length(n) desc);
+  foreach v_needle in array v_needles loop
+    for v_col in
+      select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) as typ
+        from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ('app_public', 'app_private', 'app_hidden') and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
+         and a.attgenerated = '' and format_type(a.atttypid, a.atttypmod) in ('text', 'citext', 'jsonb', 'json', 'character varying')
+         and not (n.nspname = 'app_public' and c.relname = 'audit_log')
+    loop
+      execute format('update %I.%I set %I = app_private.erase_text(%I::text, $1, $2)::%s where %I::text ilike $3',
+                     v_col.nspname, v_col.relname, v_col.attname, v_col.attname, v_col.typ, v_col.attname)
+        using v_needle, case when v_needle = v_user.email::text then v_erased_email else '[erased]' end,
+              '%' || replace(replace(v_needle, '%', '\%'), '_', '\_') || '%';
+    end loop;
+    update graphile_worker._private_jobs set payload = app_private.erase_text(payload::text, v_needle, case when v_needle = v_user.email::text then v_erased_email else '[erased]' end)::json
+     where payload::text ilike '%' || replace(replace(v_needle, '%', '\%'), '_', '\_') || '%';
+  end loop;
+
+  -- The audit log last (the statements above append entries too), one workspace chain at a time under its head lock.
+  perform pg_catalog.set_config('app.audit_erasure', 'on', true);
+  for v_tenant in
+    select distinct a.tenant_id from app_public.audit_log a
+     where a.actor_user_id = p_user_id or exists (select 1 from unnest(v_needles) n where a.diff::text ilike '%' || n || '%')
+  loop
+    perform app_private.audit_lock_head(v_tenant);
+    select min(seq) into v_first from app_public.audit_log a
+     where a.tenant_id = v_tenant and ((a.actor_user_id = p_user_id and a.ip is not null)
+        or exists (select 1 from unnest(v_needles) n where a.diff::text ilike '%' || n || '%'));
+    if v_first is null then continue; end if;
+    select prev_hash into v_prev from app_public.audit_log where tenant_id = v_tenant and seq = v_first;
+    for v_entry in select * from app_public.audit_log where tenant_id = v_tenant and seq >= v_first order by seq loop
+      if v_entry.actor_user_id = p_user_id then v_entry.ip := null; end if;
+      foreach v_needle in array v_needles loop
+        v_entry.diff := app_private.erase_text(v_entry.diff::text, v_needle,
+          case when v_needle = v_user.email::text then v_erased_email else '[erased]' end)::jsonb;
+      end loop;
+      v_entry.prev_hash := v_prev;
+      v_entry.hash := app_private.audit_entry_hash(v_entry);
+      update app_public.audit_log set ip = v_entry.ip, diff = v_entry.diff, prev_hash = v_entry.prev_hash, hash = v_entry.hash where id = v_entry.id;
+      v_prev := v_entry.hash;
+    end loop;
+    update app_private.audit_chain_heads set last_hash = v_prev where tenant_id = v_tenant;
+  end loop;
+  perform pg_catalog.set_config('app.audit_erasure', '', true);
+  return coalesce(array_length(v_sole, 1), 0);
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION delete_account(p_user_id uuid); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.delete_account(p_user_id uuid) IS 'Deletes a user: refuses SOLOW while they solely own a shared workspace; deletes their sole-member workspaces; erases their email and name everywhere (audit chain re-linked). Returns the number of workspaces deleted.';
+
+
+--
 -- Name: delivery_id(uuid, uuid); Type: FUNCTION; Schema: app_private
 --
 
@@ -1866,6 +1984,17 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.enqueue_custom_domain_checks() IS 'Cron (custom_domains__recheck): makes sure every pending custom domain has a check queued.';
+
+
+--
+-- Name: erase_text(text, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.erase_text(p_text text, p_needle text, p_with text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+  select pg_catalog.regexp_replace(p_text, pg_catalog.regexp_replace(p_needle, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g'), p_with, 'gi');
+$_$;
 
 
 --
@@ -3484,6 +3613,11 @@ begin
      and current_user = (select pg_catalog.pg_get_userbyid(c.relowner) from pg_catalog.pg_class c where c.oid = tg_relid) then
     return old;
   end if;
+  if tg_op = 'UPDATE'
+     and pg_catalog.current_setting('app.audit_erasure', true) = 'on'
+     and current_user = (select pg_catalog.pg_get_userbyid(c.relowner) from pg_catalog.pg_class c where c.oid = tg_relid) then
+    return new;
+  end if;
   raise exception 'The audit log is append-only; entries cannot be changed or removed.' using errcode = 'DNIED';
 end;
 $$;
@@ -3608,6 +3742,134 @@ begin
   return new;
 end;
 $$;
+
+
+--
+-- Name: tg_files__delete_object(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg_files__delete_object() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  perform app_private.add_job('storage__delete_object', json_build_object('key', old.storage_key), max_attempts := 25);
+  return old;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_files__delete_object(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg_files__delete_object() IS 'Queues storage__delete_object for the deleted row''s stored bytes.';
+
+
+--
+-- Name: tg_files__events(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg_files__events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'DELETE' then
+    if old.status = 'ready' and exists (select 1 from app_public.tenants t where t.id = old.tenant_id) then
+      perform app_private.publish_event(old.tenant_id, 'file.deleted', jsonb_build_object(
+        'fileId', old.id, 'folder', old.folder, 'name', old.name, 'sizeBytes', old.size_bytes));
+    end if;
+    return old;
+  end if;
+  if new.status = 'ready' and (tg_op = 'INSERT' or old.status <> 'ready') then
+    perform app_private.publish_event(new.tenant_id, 'file.uploaded', jsonb_build_object(
+      'fileId', new.id, 'folder', new.folder, 'name', new.name, 'contentType', new.content_type,
+      'sizeBytes', new.size_bytes, 'checksumSha256', new.checksum_sha256, 'visibility', new.visibility,
+      'uploadedBy', new.uploaded_by));
+  end if;
+  return new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_files__events(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg_files__events() IS 'Publishes file.uploaded (a file became ready) and file.deleted (a ready file was deleted) to the outbox.';
+
+
+--
+-- Name: tg_files__quota(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg_files__quota() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_delta bigint;
+  v_res record;
+begin
+  if tg_op = 'DELETE' then
+    perform app_private.meter_adjust(old.tenant_id, 'storage.bytes', -old.size_bytes);
+    return old;
+  end if;
+  v_delta := new.size_bytes - (case when tg_op = 'UPDATE' then old.size_bytes else 0 end);
+  if v_delta > 0 then
+    select * into v_res from app_private.meter_consume(new.tenant_id, 'storage.bytes', v_delta);
+    if not v_res.allowed then
+      raise exception 'This upload needs % bytes, but the plan''s storage (% bytes) has only % left. Delete files or upgrade the plan.',
+        v_delta, v_res.limit_value, greatest(v_res.limit_value - v_res.used, 0)
+        using errcode = 'LIMIT',
+              detail = json_build_object('meter', 'storage.bytes', 'limit', v_res.limit_value, 'used', v_res.used, 'requested', v_delta)::text;
+    end if;
+  elsif v_delta < 0 then
+    perform app_private.meter_adjust(new.tenant_id, 'storage.bytes', v_delta);
+  end if;
+  return new;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION tg_files__quota(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg_files__quota() IS 'Reserves a file''s bytes on the storage.bytes meter (LIMIT past the plan''s storage_mb) and releases them when the row goes.';
+
+
+--
+-- Name: tg_files__validate(); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.tg_files__validate() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+begin
+  if new.name is null or length(new.name) not between 1 and 255 or new.name ~ '[/\\[:cntrl:]]'
+     or new.name in ('.', '..') or new.name <> btrim(new.name) then
+    raise exception 'A file name is 1 to 255 characters without /, \\ or control characters, and not . or ..' using errcode = 'BADNM';
+  end if;
+  if new.folder <> '' and (length(new.folder) > 500
+     or new.folder !~ '^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$') then
+    raise exception 'A folder is a path of letters, digits, ., _ and -, separated by /, with no segment starting with a dot.' using errcode = 'BADNM';
+  end if;
+  if tg_op = 'UPDATE' and new.status = 'pending' and old.status = 'ready' then
+    raise exception 'A ready file cannot go back to pending; upload a new file instead.' using errcode = 'INVLD';
+  end if;
+  return new;
+end;
+$_$;
+
+
+--
+-- Name: FUNCTION tg_files__validate(); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.tg_files__validate() IS 'Refuses unsafe file names and folders (BADNM) before the check constraints would.';
 
 
 --
@@ -6733,6 +6995,144 @@ COMMENT ON COLUMN app_public.event_types.published_by IS 'The service that publi
 
 
 --
+-- Name: files; Type: TABLE; Schema: app_public
+--
+
+CREATE TABLE app_public.files (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid DEFAULT app_hidden.current_tenant_id() NOT NULL,
+    folder text DEFAULT ''::text NOT NULL,
+    name text NOT NULL,
+    content_type text DEFAULT 'application/octet-stream'::text NOT NULL,
+    size_bytes bigint NOT NULL,
+    checksum_sha256 text,
+    uploaded_by uuid DEFAULT app_hidden.current_user_id(),
+    visibility text DEFAULT 'private'::text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    storage_key text GENERATED ALWAYS AS ((((tenant_id)::text || '/'::text) || (id)::text)) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    uploaded_at timestamp with time zone,
+    CONSTRAINT files_check CHECK (((status = 'pending'::text) OR ((checksum_sha256 IS NOT NULL) AND (uploaded_at IS NOT NULL)))),
+    CONSTRAINT files_checksum_sha256_check CHECK ((checksum_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT files_content_type_check CHECK (((length(content_type) <= 255) AND (content_type ~ '^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$'::text))),
+    CONSTRAINT files_folder_check CHECK (((folder = ''::text) OR ((length(folder) <= 500) AND (folder ~ '^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$'::text)))),
+    CONSTRAINT files_name_check CHECK ((((length(name) >= 1) AND (length(name) <= 255)) AND (name !~ '[/\\[:cntrl:]]'::text) AND (name <> ALL (ARRAY['.'::text, '..'::text])) AND (name = btrim(name)))),
+    CONSTRAINT files_size_bytes_check CHECK (((size_bytes >= 0) AND (size_bytes <= '1099511627776'::bigint))),
+    CONSTRAINT files_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'ready'::text]))),
+    CONSTRAINT files_visibility_check CHECK ((visibility = ANY (ARRAY['private'::text, 'public'::text])))
+);
+
+ALTER TABLE ONLY app_public.files FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE files; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON TABLE app_public.files IS '@primaryKey id
+A file stored for the workspace (local disk or S3-compatible storage); its bytes count against the plan''s `storage_mb`.';
+
+
+--
+-- Name: COLUMN files.id; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.id IS 'The file''s id; also the last part of its storage key.';
+
+
+--
+-- Name: COLUMN files.tenant_id; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.tenant_id IS 'The workspace that owns the file.';
+
+
+--
+-- Name: COLUMN files.folder; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.folder IS 'A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level.';
+
+
+--
+-- Name: COLUMN files.name; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.name IS 'The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`.';
+
+
+--
+-- Name: COLUMN files.content_type; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.content_type IS 'The MIME type; for ready files, the type sniffed from the bytes (not the extension).';
+
+
+--
+-- Name: COLUMN files.size_bytes; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.size_bytes IS 'Size in bytes; reserved against the `storage.bytes` meter when the row is created, released when it is deleted.';
+
+
+--
+-- Name: COLUMN files.checksum_sha256; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.checksum_sha256 IS 'SHA-256 of the bytes (lowercase hex); checked before the file becomes ready.';
+
+
+--
+-- Name: COLUMN files.uploaded_by; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.uploaded_by IS 'The member who uploaded it; null once they left the workspace or for uploads by API keys.';
+
+
+--
+-- Name: COLUMN files.visibility; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.visibility IS '`private` (signed, short-lived download URLs) or `public` (a stable URL; readable with a publishable `pk_` key).';
+
+
+--
+-- Name: COLUMN files.status; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.status IS '`pending` while the upload is in progress, `ready` once its size, checksum and type were verified.';
+
+
+--
+-- Name: COLUMN files.storage_key; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.storage_key IS 'Where the bytes are in the storage backend: `<tenant_id>/<id>`, derived, never from the name.';
+
+
+--
+-- Name: COLUMN files.created_at; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.created_at IS 'When the file (or its upload slot) was created.';
+
+
+--
+-- Name: COLUMN files.updated_at; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.updated_at IS 'When the row last changed.';
+
+
+--
+-- Name: COLUMN files.uploaded_at; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.files.uploaded_at IS 'When the upload was verified and the file became ready.';
+
+
+--
 -- Name: invoices; Type: TABLE; Schema: app_public
 --
 
@@ -7116,6 +7516,65 @@ ALTER TABLE ONLY app_public.services FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_public.services IS 'Products a workspace can be entitled to; permission strings start with a service key (`blog:posts.read`).';
+
+
+--
+-- Name: storage_settings; Type: TABLE; Schema: app_public
+--
+
+CREATE TABLE app_public.storage_settings (
+    tenant_id uuid DEFAULT app_hidden.current_tenant_id() NOT NULL,
+    max_file_bytes bigint,
+    allowed_types text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT storage_settings_allowed_types_check CHECK (((cardinality(allowed_types) <= 100) AND (array_to_string(allowed_types, ' '::text) ~ '^([a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\*)( |$))*$'::text))),
+    CONSTRAINT storage_settings_max_file_bytes_check CHECK (((max_file_bytes >= 1) AND (max_file_bytes <= '1099511627776'::bigint)))
+);
+
+ALTER TABLE ONLY app_public.storage_settings FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE storage_settings; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON TABLE app_public.storage_settings IS 'Upload rules of the workspace: the largest file and the allowed content types (sniffed from the bytes). No row: the server''s defaults.';
+
+
+--
+-- Name: COLUMN storage_settings.tenant_id; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.storage_settings.tenant_id IS 'The workspace these rules apply to.';
+
+
+--
+-- Name: COLUMN storage_settings.max_file_bytes; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.storage_settings.max_file_bytes IS 'The largest file accepted, in bytes; null = the server''s STORAGE_MAX_FILE_BYTES.';
+
+
+--
+-- Name: COLUMN storage_settings.allowed_types; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.storage_settings.allowed_types IS 'Allowed MIME types, exact (`application/pdf`) or by family (`image/*`); empty = any type.';
+
+
+--
+-- Name: COLUMN storage_settings.created_at; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.storage_settings.created_at IS 'When the rules were first set.';
+
+
+--
+-- Name: COLUMN storage_settings.updated_at; Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON COLUMN app_public.storage_settings.updated_at IS 'When the rules last changed.';
 
 
 --
@@ -7621,6 +8080,22 @@ ALTER TABLE ONLY app_public.event_types
 
 
 --
+-- Name: files files_pkey; Type: CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: files files_tenant_id_folder_name_key; Type: CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_tenant_id_folder_name_key UNIQUE (tenant_id, folder, name);
+
+
+--
 -- Name: invitations invitations_pkey; Type: CONSTRAINT; Schema: app_public
 --
 
@@ -7754,6 +8229,14 @@ ALTER TABLE ONLY app_public.roles
 
 ALTER TABLE ONLY app_public.services
     ADD CONSTRAINT services_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: storage_settings storage_settings_pkey; Type: CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.storage_settings
+    ADD CONSTRAINT storage_settings_pkey PRIMARY KEY (tenant_id);
 
 
 --
@@ -8154,6 +8637,34 @@ CREATE INDEX custom_domains_verified_hostname_idx ON app_public.custom_domains U
 --
 
 CREATE INDEX event_types_published_by_idx ON app_public.event_types USING btree (published_by);
+
+
+--
+-- Name: files_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX files_id_idx ON app_public.files USING btree (id);
+
+
+--
+-- Name: files_tenant_id_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX files_tenant_id_idx ON app_public.files USING btree (tenant_id, created_at, id);
+
+
+--
+-- Name: files_tenant_pending_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX files_tenant_pending_idx ON app_public.files USING btree (tenant_id, created_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: files_uploaded_by_idx; Type: INDEX; Schema: app_public
+--
+
+CREATE INDEX files_uploaded_by_idx ON app_public.files USING btree (tenant_id, uploaded_by);
 
 
 --
@@ -8563,6 +9074,13 @@ CREATE TRIGGER _010_audit_lock BEFORE INSERT OR DELETE OR UPDATE ON app_public.c
 
 
 --
+-- Name: files _010_audit_lock; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _010_audit_lock BEFORE INSERT OR DELETE OR UPDATE ON app_public.files FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__audit_lock();
+
+
+--
 -- Name: invitations _010_audit_lock; Type: TRIGGER; Schema: app_public
 --
 
@@ -8609,6 +9127,13 @@ CREATE TRIGGER _010_audit_lock BEFORE INSERT OR DELETE OR UPDATE ON app_public.p
 --
 
 CREATE TRIGGER _010_audit_lock BEFORE INSERT OR DELETE OR UPDATE ON app_public.roles FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__audit_lock();
+
+
+--
+-- Name: storage_settings _010_audit_lock; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _010_audit_lock BEFORE INSERT OR DELETE OR UPDATE ON app_public.storage_settings FOR EACH STATEMENT EXECUTE FUNCTION app_private.tg__audit_lock();
 
 
 --
@@ -8710,6 +9235,13 @@ CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.custom_doma
 
 
 --
+-- Name: files _100_timestamps; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
 -- Name: invitations _100_timestamps; Type: TRIGGER; Schema: app_public
 --
 
@@ -8756,6 +9288,13 @@ CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.posts FOR E
 --
 
 CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.roles FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
+
+
+--
+-- Name: storage_settings _100_timestamps; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _100_timestamps BEFORE INSERT OR UPDATE ON app_public.storage_settings FOR EACH ROW EXECUTE FUNCTION app_private.tg__timestamps();
 
 
 --
@@ -8822,6 +9361,13 @@ CREATE TRIGGER _200_validate BEFORE INSERT OR UPDATE ON app_public.api_keys FOR 
 
 
 --
+-- Name: files _200_validate; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _200_validate BEFORE INSERT OR UPDATE ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg_files__validate();
+
+
+--
 -- Name: roles _200_validate; Type: TRIGGER; Schema: app_public
 --
 
@@ -8885,6 +9431,20 @@ CREATE TRIGGER _500_limit_seats BEFORE INSERT ON app_public.memberships FOR EACH
 
 
 --
+-- Name: files _500_quota; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _500_quota BEFORE INSERT OR UPDATE OF size_bytes ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg_files__quota();
+
+
+--
+-- Name: files _500_quota_release; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _500_quota_release AFTER DELETE ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg_files__quota();
+
+
+--
 -- Name: memberships _500_revoke_sessions; Type: TRIGGER; Schema: app_public
 --
 
@@ -8924,6 +9484,20 @@ CREATE TRIGGER _510_meter AFTER INSERT OR DELETE ON app_public.memberships FOR E
 --
 
 CREATE TRIGGER _510_meter AFTER INSERT OR DELETE ON app_public.posts FOR EACH ROW EXECUTE FUNCTION app_private.tg__meter_gauge('blog.posts');
+
+
+--
+-- Name: files _900_delete_object; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _900_delete_object AFTER DELETE ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg_files__delete_object();
+
+
+--
+-- Name: files _900_events; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _900_events AFTER INSERT OR DELETE OR UPDATE OF status ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg_files__events();
 
 
 --
@@ -8990,6 +9564,13 @@ CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.custom_
 
 
 --
+-- Name: files _990_audit; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.files FOR EACH ROW EXECUTE FUNCTION app_private.tg__audit('tenant_id,id', '', '');
+
+
+--
 -- Name: invitations _990_audit; Type: TRIGGER; Schema: app_public
 --
 
@@ -9036,6 +9617,13 @@ CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.posts F
 --
 
 CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.roles FOR EACH ROW EXECUTE FUNCTION app_private.tg__audit('id', '', '');
+
+
+--
+-- Name: storage_settings _990_audit; Type: TRIGGER; Schema: app_public
+--
+
+CREATE TRIGGER _990_audit AFTER INSERT OR DELETE OR UPDATE ON app_public.storage_settings FOR EACH ROW EXECUTE FUNCTION app_private.tg__audit('tenant_id', '', '');
 
 
 --
@@ -9368,6 +9956,22 @@ ALTER TABLE ONLY app_public.event_types
 
 
 --
+-- Name: files files_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
+
+
+--
+-- Name: files files_tenant_id_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.files
+    ADD CONSTRAINT files_tenant_id_uploaded_by_fkey FOREIGN KEY (tenant_id, uploaded_by) REFERENCES app_public.memberships(tenant_id, user_id) ON DELETE SET NULL (uploaded_by);
+
+
+--
 -- Name: invitations invitations_accepted_by_fkey; Type: FK CONSTRAINT; Schema: app_public
 --
 
@@ -9533,6 +10137,14 @@ ALTER TABLE ONLY app_public.posts
 
 ALTER TABLE ONLY app_public.roles
     ADD CONSTRAINT roles_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
+
+
+--
+-- Name: storage_settings storage_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_public
+--
+
+ALTER TABLE ONLY app_public.storage_settings
+    ADD CONSTRAINT storage_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app_public.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -10655,6 +11267,13 @@ CREATE POLICY delete_author_or_publisher ON app_public.posts FOR DELETE TO app_u
 
 
 --
+-- Name: files delete_deleter; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY delete_deleter ON app_public.files FOR DELETE TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND (( SELECT app_hidden.has_permission('storage:files.delete'::text) AS has_permission) OR ((status = 'pending'::text) AND (uploaded_by = ( SELECT app_hidden.current_user_id() AS current_user_id)) AND ( SELECT app_hidden.has_permission('storage:files.write'::text) AS has_permission)))));
+
+
+--
 -- Name: custom_domains delete_manager; Type: POLICY; Schema: app_public
 --
 
@@ -10696,6 +11315,12 @@ CREATE POLICY delete_self ON app_public.notifications FOR DELETE TO app_user USI
 ALTER TABLE app_public.event_types ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: files; Type: ROW SECURITY; Schema: app_public
+--
+
+ALTER TABLE app_public.files ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: posts insert_api_key; Type: POLICY; Schema: app_public
 --
 
@@ -10714,6 +11339,20 @@ CREATE POLICY insert_manager ON app_public.roles FOR INSERT TO app_user WITH CHE
 --
 
 CREATE POLICY insert_self ON app_public.notification_preferences FOR INSERT TO app_user WITH CHECK ((user_id = ( SELECT app_hidden.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: storage_settings insert_settings; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY insert_settings ON app_public.storage_settings FOR INSERT TO app_user WITH CHECK (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('tenant:settings.update'::text) AS has_permission)));
+
+
+--
+-- Name: files insert_writer; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY insert_writer ON app_public.files FOR INSERT TO app_user WITH CHECK (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('storage:files.write'::text) AS has_permission) AND (uploaded_by = ( SELECT app_hidden.current_user_id() AS current_user_id))));
 
 
 --
@@ -10823,6 +11462,13 @@ CREATE POLICY owner_delete ON app_public.event_types FOR DELETE TO :DATABASE_OWN
 
 
 --
+-- Name: files owner_delete; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_delete ON app_public.files FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: invitations owner_delete; Type: POLICY; Schema: app_public
 --
 
@@ -10911,6 +11557,13 @@ CREATE POLICY owner_delete ON app_public.roles FOR DELETE TO :DATABASE_OWNER USI
 --
 
 CREATE POLICY owner_delete ON app_public.services FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: storage_settings owner_delete; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_delete ON app_public.storage_settings FOR DELETE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -11047,6 +11700,13 @@ CREATE POLICY owner_insert ON app_public.event_types FOR INSERT TO :DATABASE_OWN
 
 
 --
+-- Name: files owner_insert; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_insert ON app_public.files FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: invitations owner_insert; Type: POLICY; Schema: app_public
 --
 
@@ -11135,6 +11795,13 @@ CREATE POLICY owner_insert ON app_public.roles FOR INSERT TO :DATABASE_OWNER WIT
 --
 
 CREATE POLICY owner_insert ON app_public.services FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: storage_settings owner_insert; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_insert ON app_public.storage_settings FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
 
 
 --
@@ -11271,6 +11938,13 @@ CREATE POLICY owner_select ON app_public.event_types FOR SELECT TO :DATABASE_OWN
 
 
 --
+-- Name: files owner_select; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_select ON app_public.files FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: invitations owner_select; Type: POLICY; Schema: app_public
 --
 
@@ -11359,6 +12033,13 @@ CREATE POLICY owner_select ON app_public.roles FOR SELECT TO :DATABASE_OWNER USI
 --
 
 CREATE POLICY owner_select ON app_public.services FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: storage_settings owner_select; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_select ON app_public.storage_settings FOR SELECT TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -11488,6 +12169,13 @@ CREATE POLICY owner_update ON app_public.event_types FOR UPDATE TO :DATABASE_OWN
 
 
 --
+-- Name: files owner_update; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_update ON app_public.files FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: invitations owner_update; Type: POLICY; Schema: app_public
 --
 
@@ -11579,6 +12267,13 @@ CREATE POLICY owner_update ON app_public.services FOR UPDATE TO :DATABASE_OWNER 
 
 
 --
+-- Name: storage_settings owner_update; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_update ON app_public.storage_settings FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: tenant_addons owner_update; Type: POLICY; Schema: app_public
 --
 
@@ -11646,6 +12341,13 @@ CREATE POLICY owner_update ON app_public.webhook_deliveries FOR UPDATE TO :DATAB
 --
 
 CREATE POLICY owner_update ON app_public.webhook_endpoints FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: audit_log owner_update_erasure; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY owner_update_erasure ON app_public.audit_log FOR UPDATE TO :DATABASE_OWNER USING (( SELECT app_private.audit_erasing() AS audit_erasing)) WITH CHECK (( SELECT app_private.audit_erasing() AS audit_erasing));
 
 
 --
@@ -11909,10 +12611,24 @@ CREATE POLICY select_none ON app_public.users FOR SELECT TO app_anonymous USING 
 
 
 --
+-- Name: files select_reader; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY select_reader ON app_public.files FOR SELECT TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('storage:files.read'::text) AS has_permission)));
+
+
+--
 -- Name: posts select_reader; Type: POLICY; Schema: app_public
 --
 
 CREATE POLICY select_reader ON app_public.posts FOR SELECT TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_service('blog'::text) AS has_service) AND ( SELECT app_hidden.has_permission('blog:posts.read'::text) AS has_permission)));
+
+
+--
+-- Name: storage_settings select_reader; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY select_reader ON app_public.storage_settings FOR SELECT TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('storage:files.read'::text) AS has_permission)));
 
 
 --
@@ -11941,6 +12657,12 @@ CREATE POLICY select_self_or_teammate ON app_public.users FOR SELECT TO app_user
 --
 
 ALTER TABLE app_public.services ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: storage_settings; Type: ROW SECURITY; Schema: app_public
+--
+
+ALTER TABLE app_public.storage_settings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenant_addons; Type: ROW SECURITY; Schema: app_public
@@ -12030,10 +12752,24 @@ CREATE POLICY update_self ON app_public.users FOR UPDATE TO app_user USING ((id 
 
 
 --
+-- Name: storage_settings update_settings; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY update_settings ON app_public.storage_settings FOR UPDATE TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('tenant:settings.update'::text) AS has_permission))) WITH CHECK ((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: tenants update_settings_manager; Type: POLICY; Schema: app_public
 --
 
 CREATE POLICY update_settings_manager ON app_public.tenants FOR UPDATE TO app_user USING (((id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('tenant:settings.update'::text) AS has_permission)));
+
+
+--
+-- Name: files update_writer; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY update_writer ON app_public.files FOR UPDATE TO app_user USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND ( SELECT app_hidden.has_permission('storage:files.write'::text) AS has_permission))) WITH CHECK ((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -12387,6 +13123,13 @@ REVOKE ALL ON FUNCTION app_private.audit_entry_hash(e app_public.audit_log) FROM
 
 
 --
+-- Name: FUNCTION audit_erasing(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.audit_erasing() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION audit_genesis(p_tenant_id uuid); Type: ACL; Schema: app_private
 --
 
@@ -12492,6 +13235,13 @@ REVOKE ALL ON FUNCTION app_private.debit(p_tenant_id uuid, p_amount bigint, p_ki
 
 
 --
+-- Name: FUNCTION delete_account(p_user_id uuid); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.delete_account(p_user_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION delivery_id(p_event_id uuid, p_endpoint_id uuid); Type: ACL; Schema: app_private
 --
 
@@ -12531,6 +13281,13 @@ REVOKE ALL ON FUNCTION app_private.enable_audit(p_table regclass, p_event text, 
 --
 
 REVOKE ALL ON FUNCTION app_private.enqueue_custom_domain_checks() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION erase_text(p_text text, p_needle text, p_with text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.erase_text(p_text text, p_needle text, p_with text) FROM PUBLIC;
 
 
 --
@@ -12902,6 +13659,34 @@ REVOKE ALL ON FUNCTION app_private.tg_events__realtime() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.tg_events__validate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_files__delete_object(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_files__delete_object() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_files__events(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_files__events() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_files__quota(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_files__quota() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_files__validate(); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.tg_files__validate() FROM PUBLIC;
 
 
 --
@@ -13535,6 +14320,55 @@ GRANT SELECT ON TABLE app_public.event_types TO app_api_key;
 
 
 --
+-- Name: TABLE files; Type: ACL; Schema: app_public
+--
+
+GRANT SELECT,DELETE ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.folder; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(folder),UPDATE(folder) ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.name; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.content_type; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(content_type) ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.size_bytes; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(size_bytes) ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.checksum_sha256; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(checksum_sha256) ON TABLE app_public.files TO app_user;
+
+
+--
+-- Name: COLUMN files.visibility; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(visibility),UPDATE(visibility) ON TABLE app_public.files TO app_user;
+
+
+--
 -- Name: TABLE invoices; Type: ACL; Schema: app_public
 --
 
@@ -13692,6 +14526,27 @@ GRANT INSERT(permissions),UPDATE(permissions) ON TABLE app_public.roles TO app_u
 GRANT SELECT ON TABLE app_public.services TO app_anonymous;
 GRANT SELECT ON TABLE app_public.services TO app_user;
 GRANT SELECT ON TABLE app_public.services TO app_api_key;
+
+
+--
+-- Name: TABLE storage_settings; Type: ACL; Schema: app_public
+--
+
+GRANT SELECT ON TABLE app_public.storage_settings TO app_user;
+
+
+--
+-- Name: COLUMN storage_settings.max_file_bytes; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(max_file_bytes),UPDATE(max_file_bytes) ON TABLE app_public.storage_settings TO app_user;
+
+
+--
+-- Name: COLUMN storage_settings.allowed_types; Type: ACL; Schema: app_public
+--
+
+GRANT INSERT(allowed_types),UPDATE(allowed_types) ON TABLE app_public.storage_settings TO app_user;
 
 
 --

@@ -18,6 +18,12 @@ export const PERMISSIONS = [
   "blog:posts.write",
   /** Receive the workspace's domain events live (GraphQL subscription workspaceEvent). */
   "events:read",
+  /** Delete the workspace's files. */
+  "storage:files.delete",
+  /** See and download the workspace's files. */
+  "storage:files.read",
+  /** Upload files, rename them and change their visibility. */
+  "storage:files.write",
   /** Delete the workspace and everything in it. */
   "tenant:delete",
   /** Invite people to the workspace. */
@@ -51,6 +57,10 @@ export const EVENT_TYPES = [
   "endpoint.disabled",
   /** The workspace's services or limits changed. */
   "entitlements.changed",
+  /** A file was deleted. */
+  "file.deleted",
+  /** A file was uploaded and verified (ready to download). */
+  "file.uploaded",
   /** An invoice was paid. */
   "invoice.paid",
   /** Someone was invited to the workspace. */
@@ -75,6 +85,8 @@ export const EVENT_TYPES = [
   "usage.threshold_reached",
   /** A user signed up. */
   "user.created",
+  /** A user deleted their account; their personal data was erased. */
+  "user.deleted",
   /** Coins were credited to the wallet. */
   "wallet.credited",
 ] as const;

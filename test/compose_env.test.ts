@@ -75,6 +75,7 @@ const WITHHELD: Array<{ name: string; from: string[]; uses?: RegExp; reason: str
       ["WORKER_IN_PROCESS", /\bworkerInProcess\b/],
     ] as const
   ).map(([name, uses]) => ({ name, from: ["worker", "migrate"], uses, reason: "shapes the HTTP server process only" })),
+  { name: "STORAGE_DIR", from: ["migrate"], uses: /\blocalDir\b/, reason: "the files volume's mount point, set in the services that store and delete files" },
   ...(
     [
       ["JWT_PRIVATE_KEY", /\bjwt\.privateKey\b/],
@@ -90,6 +91,7 @@ const WITHHELD: Array<{ name: string; from: string[]; uses?: RegExp; reason: str
       ["SMTP_URL", /\bsmtpUrl\b/],
       ["RAZORPAY_KEY_SECRET", /\brazorpayKeySecret\b/],
       ["RAZORPAY_WEBHOOK_SECRET", /\brazorpayWebhookSecret\b/],
+      ["S3_SECRET_ACCESS_KEY", /\bs3SecretAccessKey\b/],
     ] as const
   ).map(([name, uses]) => ({ name, from: ["migrate"], uses, reason: "a secret of the server and the worker's tasks" })),
 ];

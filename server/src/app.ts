@@ -24,6 +24,7 @@ import installPostGraphile from "./graphql/installPostGraphile";
 import installRateLimit, { installAuthRateLimit } from "./rateLimits/installRateLimit";
 import installRequestId from "./http/installRequestId";
 import installSecurityHeaders from "./http/installSecurityHeaders";
+import installStorage from "./storage/installStorage";
 import installServiceAuth from "./gateway/installServiceAuth";
 import installTlsAsk from "./domains/installTlsAsk";
 
@@ -56,6 +57,7 @@ export async function makeServer(config: Config, urls: DatabaseUrls): Promise<Lo
   installAudit(app); // GET /audit/export.csv: under the caller's request role, like GraphQL
   installBilling(app); // /webhooks/razorpay reads its raw body: no JSON parser may run before it
   installGateway(app); // /svc/<name>/*: after auth and rate limits, no body parser in front
+  installStorage(app); // /storage/v1/*: streams its bodies, so no body parser in front either
   installPages(app); // GET / and the pages email links open (verify email, reset password, invitations)
   await installPostGraphile(app, server);
   installErrorHandler(app);

@@ -49,6 +49,8 @@ async function seedWorkspace(label: string): Promise<Workspace> {
   await db.query("insert into app_public.coin_orders (tenant_id, coin_pack, coins, amount_paise, currency) values ($1, 'coins_100', 100, 9900, 'INR')", [tenantId]);
   // Custom domain (verified, so it is also the row the partial unique index guards).
   await db.query("insert into app_public.custom_domains (tenant_id, hostname, status, verified_at) values ($1, $2, 'verified', now())", [tenantId, `${marker.toLowerCase().replace(/_/g, "-")}.example.com`]);
+  await db.query("insert into app_public.files (tenant_id, name, size_bytes, uploaded_by) values ($1, $2, 0, $3)", [tenantId, `File ${marker}.txt`, owner.user_id]);
+  await db.query("insert into app_public.storage_settings (tenant_id, max_file_bytes) values ($1, 1000)", [tenantId]);
   // Event bus: an endpoint, a delivery with one attempt, and an in-app notification.
   const endpoint = (await db.query("insert into app_public.webhook_endpoints (tenant_id, url, created_by) values ($1, $2, $3) returning id", [tenantId, `https://example.com/hook/${marker}`, owner.user_id])).rows[0];
   const eventId = (await db.query("select app_private.publish_event($1, 'blog.post.published', jsonb_build_object('postId', $2::text, 'title', $2::text)) as id", [tenantId, marker])).rows[0].id;

@@ -175,7 +175,7 @@ describe("POST /auth/switch-tenant", () => {
     expect(res.status).toBe(200);
     const { payload } = decodeJwt(res.body.accessToken);
     expect(payload).toMatchObject({ sub: member.userId, tid: owner.tenantId, role: "member" });
-    expect(payload.perms).toEqual(["tenant:members.read", "blog:posts.read", "blog:posts.write"]);
+    expect(payload.perms).toEqual(["blog:posts.read", "blog:posts.write", "storage:files.read", "storage:files.write", "tenant:members.read"]);
     const refreshed = await refresh(member.refreshToken);
     expect(decodeJwt(refreshed.body.accessToken).payload.tid).toBe(owner.tenantId);
   });

@@ -15,7 +15,7 @@ import { assertAcceptablePassword, hashPassword, verifyPassword } from "../passw
 import { defineRoute, fields, type AuthRoute } from "../route";
 import { sha256, type AuthDeps } from "../sessions";
 
-async function checkCurrentPassword(deps: AuthDeps, req: Request, res: Response, userId: string, password: string): Promise<{ email: string }> {
+export async function checkCurrentPassword(deps: AuthDeps, req: Request, res: Response, userId: string, password: string): Promise<{ email: string }> {
   const { pool } = deps;
   const key = `password:${userId}`;
   const { rows } = await pool.query<{ email: string; password_hash: string | null; remaining: number | null }>(

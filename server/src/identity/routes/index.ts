@@ -1,5 +1,6 @@
 import type { AuthRoute } from "../route";
 import { accountRoutes } from "./account";
+import { accountDeletionRoutes } from "./accountDeletion";
 import { emailFlowRoutes } from "./emailFlows";
 import { googleRoutes } from "./google";
 import jwks from "./jwks";
@@ -22,6 +23,7 @@ export const AUTH_ROUTES: AuthRoute[] = [
   switchTenant,
   ...sessionRoutes,
   ...accountRoutes,
+  ...accountDeletionRoutes,
   ...emailFlowRoutes,
   ...mfaRoutes,
   ...googleRoutes,

@@ -27,7 +27,7 @@ function requireAal2(identity: VerifiedIdentity): void {
  * email (login.ts): six guesses of a 6-digit code are worth little, and the
  * counter lives outside any transaction so nothing rolls it back.
  */
-async function checkSecondFactor(deps: AuthDeps, req: Request, res: Response, userId: string, attempt: () => Promise<boolean>): Promise<void> {
+export async function checkSecondFactor(deps: AuthDeps, req: Request, res: Response, userId: string, attempt: () => Promise<boolean>): Promise<void> {
   const { pool } = deps;
   const key = `mfa:${userId}`;
   const lock = await pool.query<{ remaining: number | null }>("select extract(epoch from app_private.login_lock_remaining($1))::int as remaining", [key]);

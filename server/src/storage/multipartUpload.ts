@@ -1,0 +1,122 @@
+/**
+ * POST /storage/v1/files — a small file as multipart/form-data: optional fields `folder`, `name`,
+ * `visibility` first, then one `file` part. The order of work is what keeps bad input from storing or
+ * charging anything:
+ *  1. the pending row is inserted under the caller's request role (RLS: workspace, storage:files.write;
+ *     BADNM for names, NUNIQ for a taken name) before a byte is stored; it gives the storage key;
+ *  2. the bytes stream to the backend through a counter, a SHA-256 and a sniffing buffer; busboy cuts the
+ *     stream at the size limit (TOOLG), so an oversized body is never stored whole;
+ *  3. one owner transaction sets size, checksum, the sniffed type and `ready`; its quota trigger reserves
+ *     the bytes on storage.bytes and refuses past storage_mb (LIMIT), atomically with the row.
+ * Any failure after step 1 deletes the object and the row (which releases what was reserved).
+ */
+import busboy from "busboy";
+import { createHash } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { Transform, type Readable } from "node:stream";
+import { AppError } from "../../../core/errors";
+import type { ServerContext } from "../context";
+import type { StorageBackend } from "../../../core/storage";
+import { sniffContentType, SNIFF_BYTES, typeAllowed } from "./contentType";
+import { fileJson, FILE_COLUMNS } from "./fileJson";
+import { asRequestRole } from "./requestTx";
+
+interface Part {
+  fields: Record<string, string>;
+  stream: Readable;
+  filename: string;
+  mimeType: string;
+}
+
+/** Resolves at the file part (fields before it are collected); rejects on malformed bodies. */
+function firstFile(req: Request, limit: number): Promise<Part> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: limit } });
+    } catch {
+      reject(new AppError("BADRQ", "Send the file as multipart/form-data."));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    bb.on("field", (name, value) => (fields[name] = value));
+    bb.on("file", (name, stream, info) => {
+      if (name !== "file") {
+        stream.resume();
+        return;
+      }
+      resolve({ fields, stream, filename: info.filename ?? "", mimeType: info.mimeType });
+    });
+    bb.on("error", () => reject(new AppError("BADRQ", "The multipart body is malformed.")));
+    bb.on("close", () => reject(new AppError("BADRQ", "The multipart body has no `file` part.")));
+    req.pipe(bb);
+  });
+}
+
+export function multipartUpload(ctx: ServerContext, backend: StorageBackend) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    void (async () => {
+      const identity = req.auth;
+      if (!identity) throw new AppError("LOGIN", "Sign in to upload files (send a Bearer access token).");
+      if (!identity.tenantId || !identity.permissions.includes("storage:files.write")) {
+        throw new AppError("DNIED", "You need the storage:files.write permission in this workspace to upload files.");
+      }
+      if (!req.is("multipart/form-data")) throw new AppError("BADRQ", "Send the file as multipart/form-data.");
+      const rules = await asRequestRole(ctx.authPgPool, req, identity, async (c) =>
+        (await c.query<{ max_file_bytes: string | null; allowed_types: string[] }>("select max_file_bytes, allowed_types from app_public.storage_settings")).rows[0]);
+      const limit = rules?.max_file_bytes ? Number(rules.max_file_bytes) : ctx.config.storage.maxFileBytes;
+      const part = await firstFile(req, limit);
+      const visibility = part.fields.visibility ?? "private";
+      if (visibility !== "private" && visibility !== "public") {
+        part.stream.resume();
+        throw new AppError("INVLD", "visibility is private or public.");
+      }
+      // 1. The pending row, under the caller's role; nothing is stored yet.
+      let row: { id: string; storage_key: string };
+      try {
+        row = await asRequestRole(ctx.authPgPool, req, identity, async (c) =>
+          (await c.query("insert into app_public.files (folder, name, size_bytes, visibility) values ($1, $2, 0, $3) returning id, storage_key",
+            [part.fields.folder ?? "", part.fields.name ?? part.filename, visibility])).rows[0]);
+      } catch (e) {
+        part.stream.resume();
+        throw e;
+      }
+      try {
+        // 2. Stream, counting, hashing and keeping the first bytes for sniffing.
+        const hash = createHash("sha256");
+        let head = Buffer.alloc(0);
+        const tap = new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            hash.update(chunk);
+            if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+            done(null, chunk);
+          },
+        });
+        part.stream.once("error", (e) => tap.destroy(e));
+        const size = await backend.put(row.storage_key, part.stream.pipe(tap));
+        if ((part.stream as Readable & { truncated?: boolean }).truncated) {
+          throw new AppError("TOOLG", `The file is larger than this workspace accepts (${limit} bytes).`);
+        }
+        const type = await sniffContentType(head, part.mimeType);
+        if (!typeAllowed(type, rules?.allowed_types ?? [])) {
+          throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
+        }
+        // 3. Ready, with the bytes reserved against the quota in the same statement's trigger.
+        const { rows } = await ctx.rootPgPool.query(
+          `update app_public.files set size_bytes = $3, checksum_sha256 = $4, content_type = $5, status = 'ready', uploaded_at = now()
+            where tenant_id = $1 and id = $2 returning ${FILE_COLUMNS}`,
+          [identity.tenantId, row.id, size, hash.digest("hex"), type]);
+        res.status(201).json({ file: fileJson(rows[0]) });
+      } catch (e) {
+        part.stream.resume();
+        await backend.delete(row.storage_key).catch((err) => req.log?.error({ err }, "storage: could not remove a failed upload's object"));
+        await ctx.rootPgPool.query("delete from app_public.files where tenant_id = $1 and id = $2", [identity.tenantId, row.id]);
+        throw e;
+      }
+    })().catch((e) => {
+      // The shared error handler folds every 413 into TOOBG (the request body limit); keep our own code.
+      if (e instanceof AppError && e.code === "TOOLG" && !res.headersSent) res.status(413).json({ error: { code: e.code, message: e.message } });
+      else next(e);
+    });
+  };
+}
