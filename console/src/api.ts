@@ -157,3 +157,29 @@ export async function postWithToken<T>(path: string, body: unknown = {}): Promis
     return post<T>(path, body, fresh);
   }
 }
+
+/** GET an auth route with the signed-in user's token (e.g. /auth/sessions); refreshed and retried once on TKEXP. */
+export async function getWithToken<T>(path: string): Promise<T> {
+  const once = async (token: string): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetch(path, { headers: { accept: "application/json", authorization: `Bearer ${token}` }, credentials: "same-origin" });
+    } catch {
+      throw OFFLINE();
+    }
+    const data = await res.json().catch(() => null);
+    if (res.ok && data) return data as T;
+    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(error?.code ?? null, error?.message ?? `The server answered ${res.status}. Try again.`, res.status);
+  };
+  const token = await session.token();
+  if (!token) throw new SignedOut();
+  try {
+    return await once(token);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== "TKEXP") throw e;
+    const fresh = await session.token({ fresh: true });
+    if (!fresh) throw new SignedOut();
+    return once(fresh);
+  }
+}

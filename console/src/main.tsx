@@ -9,12 +9,17 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter, Link, Navigate, RouterProvider } from "react-router";
 import { CONSOLE_ROUTES } from "./routes";
 import { SessionProvider } from "./session";
+import { Account } from "./pages/Account";
+import { ApiKeys } from "./pages/ApiKeys";
+import { Audit } from "./pages/Audit";
+import { Billing } from "./pages/Billing";
 import { CreateWorkspace } from "./pages/CreateWorkspace";
 import { RequireSession } from "./pages/Shell";
 import { Settings } from "./pages/Settings";
 import { SignIn } from "./pages/SignIn";
 import { SignUp } from "./pages/SignUp";
 import { Team } from "./pages/Team";
+import { Webhooks } from "./pages/Webhooks";
 import "./styles.css";
 
 function NotFound() {
@@ -36,6 +41,11 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to={CONSOLE_ROUTES.team} replace /> },
       { path: CONSOLE_ROUTES.team, element: <Team /> },
       { path: CONSOLE_ROUTES.settings, element: <Settings /> },
+      { path: CONSOLE_ROUTES.apiKeys, element: <ApiKeys /> },
+      { path: CONSOLE_ROUTES.webhooks, element: <Webhooks /> },
+      { path: CONSOLE_ROUTES.billing, element: <Billing /> },
+      { path: CONSOLE_ROUTES.audit, element: <Audit /> },
+      { path: CONSOLE_ROUTES.account, element: <Account /> },
       { path: CONSOLE_ROUTES.newWorkspace, element: <CreateWorkspace /> },
       { path: "*", element: <NotFound /> },
     ],

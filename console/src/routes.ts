@@ -11,6 +11,11 @@ export const CONSOLE_ROUTES = {
   newWorkspace: "/workspaces/new",
   team: "/team",
   settings: "/settings",
+  apiKeys: "/api-keys",
+  webhooks: "/webhooks",
+  billing: "/billing",
+  audit: "/audit",
+  account: "/account",
 } as const;
 
 /** The prefix the built assets live under (vite.config.ts assetsDir). */

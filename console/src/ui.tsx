@@ -74,6 +74,47 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
+/** A column heading; a `hidden` one is for screen readers only (the actions column). */
+export type Column = string | { label: string; hidden: true };
+export const ACTIONS: Column = { label: "Actions", hidden: true };
+
+/**
+ * A query's rows as a table, with its states: a spinner until the first answer, the error (or a notice),
+ * the empty message once loaded with no rows, else the column headings and one row each from `children`.
+ */
+export function DataTable<T>(props: {
+  query: { data: unknown; loading: boolean; error: ApiError | null };
+  rows: T[];
+  loadingLabel: string;
+  empty: ReactNode;
+  /** Shown instead of the query's own error (e.g. an action on a row that failed). */
+  error?: ApiError | string | null;
+  success?: string | null;
+  columns: Column[];
+  children: (row: T) => ReactNode;
+}) {
+  const { query, rows } = props;
+  return (
+    <>
+      {query.loading && !query.data ? <Loading label={props.loadingLabel} /> : null}
+      <Alert error={props.error ?? query.error} success={props.success} />
+      {query.data && rows.length === 0 ? <Empty>{props.empty}</Empty> : null}
+      {rows.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              {props.columns.map((c) =>
+                typeof c === "string" ? <th key={c} scope="col">{c}</th> : <th key={c.label} scope="col"><span className="visually-hidden">{c.label}</span></th>,
+              )}
+            </tr>
+          </thead>
+          <tbody>{rows.map((row) => props.children(row))}</tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
 /** Errors become ApiErrors; a lost session signs the user out (the router then asks them to sign in and come back). */
 export function useErrorHandler(): (e: unknown) => ApiError {
   const { ended } = useSession();
@@ -196,4 +237,38 @@ export function ConfirmDialog(props: {
 export function fieldNamed(error: ApiError | null, fields: string[]): string | null {
   if (!error || error.code !== "INVLD") return null;
   return fields.find((f) => new RegExp(`\\b${f}\\b`, "i").test(error.message)) ?? null;
+}
+
+/** The secret, once: a read-only field, a copy button and the warning (Stripe, GitHub). */
+export function SecretDialog({ title, secret, onClose }: { title: string; secret: string; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const titleId = useId();
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
+      <p><strong>Copy it now: you won't see it again.</strong> Only a hash is stored.</p>
+      <Field label="Secret" name="secret" value={secret} readOnly className="mono" onFocus={(e) => e.currentTarget.select()} />
+      <Alert success={copied} />
+      <div className="actions">
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(secret);
+              setCopied("Copied to the clipboard.");
+            } catch {
+              setCopied("Select the secret and copy it yourself: the browser refused the clipboard.");
+            }
+          }}
+        >
+          Copy
+        </button>
+        <button type="button" className="secondary" onClick={() => ref.current?.close()}>Done</button>
+      </div>
+    </dialog>
+  );
 }

@@ -790,6 +790,39 @@ export type CreateApiKeyPayload = {
   result?: Maybe<CreatedApiKey>;
 };
 
+/** All input for the create `File` mutation. */
+export type CreateFileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `File` to be created by this mutation. */
+  file: FileInput;
+};
+
+/** The output of our create `File` mutation. */
+export type CreateFilePayload = {
+  __typename?: 'CreateFilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `File` that was created by this mutation. */
+  file?: Maybe<File>;
+  /** An edge for our `File`. May be used by Relay 1. */
+  fileEdge?: Maybe<FileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our create `File` mutation. */
+export type CreateFilePayloadFileEdgeArgs = {
+  orderBy?: Array<FileOrderBy>;
+};
+
 /** All input for the create `NotificationPreference` mutation. */
 export type CreateNotificationPreferenceInput = {
   /**
@@ -887,6 +920,39 @@ export type CreateRolePayload = {
 /** The output of our create `Role` mutation. */
 export type CreateRolePayloadRoleEdgeArgs = {
   orderBy?: Array<RoleOrderBy>;
+};
+
+/** All input for the create `StorageSetting` mutation. */
+export type CreateStorageSettingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The `StorageSetting` to be created by this mutation. */
+  storageSetting: StorageSettingInput;
+};
+
+/** The output of our create `StorageSetting` mutation. */
+export type CreateStorageSettingPayload = {
+  __typename?: 'CreateStorageSettingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `StorageSetting` that was created by this mutation. */
+  storageSetting?: Maybe<StorageSetting>;
+  /** An edge for our `StorageSetting`. May be used by Relay 1. */
+  storageSettingEdge?: Maybe<StorageSettingEdge>;
+};
+
+
+/** The output of our create `StorageSetting` mutation. */
+export type CreateStorageSettingPayloadStorageSettingEdgeArgs = {
+  orderBy?: Array<StorageSettingOrderBy>;
 };
 
 /** All input for the `createWebhookEndpoint` mutation. */
@@ -1109,6 +1175,79 @@ export type DeleteCustomDomainPayload = {
 /** The output of our delete `CustomDomain` mutation. */
 export type DeleteCustomDomainPayloadCustomDomainEdgeArgs = {
   orderBy?: Array<CustomDomainOrderBy>;
+};
+
+/** All input for the `deleteFileById` mutation. */
+export type DeleteFileByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `File` to be deleted. */
+  id: Scalars['ID']['input'];
+};
+
+/** All input for the `deleteFileByTenantIdAndFolderAndName` mutation. */
+export type DeleteFileByTenantIdAndFolderAndNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level. */
+  folder: Scalars['String']['input'];
+  /** The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`. */
+  name: Scalars['String']['input'];
+  /** The workspace that owns the file. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteFileByTenantIdAndRowId` mutation. */
+export type DeleteFileByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The file's id; also the last part of its storage key. */
+  rowId: Scalars['UUID']['input'];
+  /** The workspace that owns the file. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `deleteFile` mutation. */
+export type DeleteFileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The file's id; also the last part of its storage key. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our delete `File` mutation. */
+export type DeleteFilePayload = {
+  __typename?: 'DeleteFilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  deletedFileId?: Maybe<Scalars['ID']['output']>;
+  /** The `File` that was deleted by this mutation. */
+  file?: Maybe<File>;
+  /** An edge for our `File`. May be used by Relay 1. */
+  fileEdge?: Maybe<FileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our delete `File` mutation. */
+export type DeleteFilePayloadFileEdgeArgs = {
+  orderBy?: Array<FileOrderBy>;
 };
 
 /** All input for the `deleteNotificationById` mutation. */
@@ -1497,6 +1636,127 @@ export type EventTypeOrderBy =
   | 'PUBLISHED_BY_ASC'
   | 'PUBLISHED_BY_DESC';
 
+/** A file stored for the workspace (local disk or S3-compatible storage); its bytes count against the plan's `storage_mb`. */
+export type File = Node & {
+  __typename?: 'File';
+  /** SHA-256 of the bytes (lowercase hex); checked before the file becomes ready. */
+  checksumSha256?: Maybe<Scalars['String']['output']>;
+  /** The MIME type; for ready files, the type sniffed from the bytes (not the extension). */
+  contentType: Scalars['String']['output'];
+  /** When the file (or its upload slot) was created. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level. */
+  folder: Scalars['String']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** Reads a single `Membership` that is related to this `File`. */
+  membershipByTenantIdAndUploadedBy?: Maybe<Membership>;
+  /** The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`. */
+  name: Scalars['String']['output'];
+  /** The file's id; also the last part of its storage key. */
+  rowId: Scalars['UUID']['output'];
+  /** Size in bytes; reserved against the `storage.bytes` meter when the row is created, released when it is deleted. */
+  sizeBytes: Scalars['BigInt']['output'];
+  /** `pending` while the upload is in progress, `ready` once its size, checksum and type were verified. */
+  status: Scalars['String']['output'];
+  /** Where the bytes are in the storage backend: `<tenant_id>/<id>`, derived, never from the name. */
+  storageKey?: Maybe<Scalars['String']['output']>;
+  /** Reads a single `Tenant` that is related to this `File`. */
+  tenant?: Maybe<Tenant>;
+  /** The workspace that owns the file. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the row last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+  /** When the upload was verified and the file became ready. */
+  uploadedAt?: Maybe<Scalars['Datetime']['output']>;
+  /** The member who uploaded it; null once they left the workspace or for uploads by API keys. */
+  uploadedBy?: Maybe<Scalars['UUID']['output']>;
+  /** `private` (signed, short-lived download URLs) or `public` (a stable URL; readable with a publishable `pk_` key). */
+  visibility: Scalars['String']['output'];
+};
+
+/** A condition to be used against `File` object types. All fields are tested for equality and combined with a logical ‘and.’ */
+export type FileCondition = {
+  /** Checks for equality with the object’s `createdAt` field. */
+  createdAt?: InputMaybe<Scalars['Datetime']['input']>;
+  /** Checks for equality with the object’s `folder` field. */
+  folder?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `name` field. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Checks for equality with the object’s `rowId` field. */
+  rowId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+  /** Checks for equality with the object’s `uploadedBy` field. */
+  uploadedBy?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `File` values. */
+export type FileConnection = {
+  __typename?: 'FileConnection';
+  /** A list of edges which contains the `File` and cursor to aid in pagination. */
+  edges: Array<Maybe<FileEdge>>;
+  /** A list of `File` objects. */
+  nodes: Array<Maybe<File>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `File` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `File` edge in the connection. */
+export type FileEdge = {
+  __typename?: 'FileEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `File` at the end of the edge. */
+  node?: Maybe<File>;
+};
+
+/** An input for mutations affecting `File` */
+export type FileInput = {
+  /** SHA-256 of the bytes (lowercase hex); checked before the file becomes ready. */
+  checksumSha256?: InputMaybe<Scalars['String']['input']>;
+  /** The MIME type; for ready files, the type sniffed from the bytes (not the extension). */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level. */
+  folder?: InputMaybe<Scalars['String']['input']>;
+  /** The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`. */
+  name: Scalars['String']['input'];
+  /** Size in bytes; reserved against the `storage.bytes` meter when the row is created, released when it is deleted. */
+  sizeBytes: Scalars['BigInt']['input'];
+  /** `private` (signed, short-lived download URLs) or `public` (a stable URL; readable with a publishable `pk_` key). */
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Methods to use when ordering `File`. */
+export type FileOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'FOLDER_ASC'
+  | 'FOLDER_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC'
+  | 'UPLOADED_BY_ASC'
+  | 'UPLOADED_BY_DESC';
+
+/** Represents an update to a `File`. Fields that are set will be updated. */
+export type FilePatch = {
+  /** A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level. */
+  folder?: InputMaybe<Scalars['String']['input']>;
+  /** The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** `private` (signed, short-lived download URLs) or `public` (a stable URL; readable with a publishable `pk_` key). */
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An invitation for someone to join this workspace by email. */
 export type Invitation = Node & {
   __typename?: 'Invitation';
@@ -1773,6 +2033,8 @@ export type Membership = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** A custom role of this workspace, used instead of a built-in role. */
   customRoleId?: Maybe<Scalars['UUID']['output']>;
+  /** Reads and enables pagination through a set of `File`. */
+  filesByTenantIdAndUploadedBy: FileConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `Notification`. */
@@ -1806,6 +2068,18 @@ export type MembershipApiKeysByTenantIdAndCreatedByArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ApiKeyOrderBy>>;
+};
+
+
+/** A user's membership of a workspace, with the role that sets their permissions there. */
+export type MembershipFilesByTenantIdAndUploadedByArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FileCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FileOrderBy>>;
 };
 
 
@@ -2016,12 +2290,16 @@ export type Mutation = {
   changePlan?: Maybe<ChangePlanPayload>;
   /** Creates an API key in the active workspace and returns its secret, once. `type`: secret or publishable; `scopes`: e.g. {"blog": ["read"]}; `allowedDomains`: publishable keys only; `expiresIn`: 30d, 90d, 1y or never. Needs `apikeys:manage`; a key cannot hold permissions you do not hold. */
   createApiKey?: Maybe<CreateApiKeyPayload>;
+  /** Creates a single `File`. */
+  createFile?: Maybe<CreateFilePayload>;
   /** Creates a single `NotificationPreference`. */
   createNotificationPreference?: Maybe<CreateNotificationPreferencePayload>;
   /** Creates a single `Post`. */
   createPost?: Maybe<CreatePostPayload>;
   /** Creates a single `Role`. */
   createRole?: Maybe<CreateRolePayload>;
+  /** Creates a single `StorageSetting`. */
+  createStorageSetting?: Maybe<CreateStorageSettingPayload>;
   /** Adds a webhook endpoint to the active workspace and returns its signing secret, once. `eventTypes`: keys of eventTypes, empty = all. Needs `webhooks:manage`. */
   createWebhookEndpoint?: Maybe<CreateWebhookEndpointPayload>;
   /** Creates a workspace owned by the caller (name; optional address `slug`, derived from the name when omitted). Then switch to it with `POST /auth/switch-tenant`. At most MAX_WORKSPACES_PER_USER owned workspaces per user (WSLIM). */
@@ -2034,6 +2312,14 @@ export type Mutation = {
   deleteCustomDomainByTenantIdAndHostname?: Maybe<DeleteCustomDomainPayload>;
   /** Deletes a single `CustomDomain` using a unique key. */
   deleteCustomDomainByTenantIdAndRowId?: Maybe<DeleteCustomDomainPayload>;
+  /** Deletes a single `File` using a unique key. */
+  deleteFile?: Maybe<DeleteFilePayload>;
+  /** Deletes a single `File` using its globally unique id. */
+  deleteFileById?: Maybe<DeleteFilePayload>;
+  /** Deletes a single `File` using a unique key. */
+  deleteFileByTenantIdAndFolderAndName?: Maybe<DeleteFilePayload>;
+  /** Deletes a single `File` using a unique key. */
+  deleteFileByTenantIdAndRowId?: Maybe<DeleteFilePayload>;
   /** Deletes a single `Notification` using a unique key. */
   deleteNotification?: Maybe<DeleteNotificationPayload>;
   /** Deletes a single `Notification` using its globally unique id. */
@@ -2106,6 +2392,14 @@ export type Mutation = {
   updateApiKeyById?: Maybe<UpdateApiKeyPayload>;
   /** Updates a single `ApiKey` using a unique key and a patch. */
   updateApiKeyByTenantIdAndRowId?: Maybe<UpdateApiKeyPayload>;
+  /** Updates a single `File` using a unique key and a patch. */
+  updateFile?: Maybe<UpdateFilePayload>;
+  /** Updates a single `File` using its globally unique id and a patch. */
+  updateFileById?: Maybe<UpdateFilePayload>;
+  /** Updates a single `File` using a unique key and a patch. */
+  updateFileByTenantIdAndFolderAndName?: Maybe<UpdateFilePayload>;
+  /** Updates a single `File` using a unique key and a patch. */
+  updateFileByTenantIdAndRowId?: Maybe<UpdateFilePayload>;
   /** Updates a single `Notification` using a unique key and a patch. */
   updateNotification?: Maybe<UpdateNotificationPayload>;
   /** Updates a single `Notification` using its globally unique id and a patch. */
@@ -2132,6 +2426,10 @@ export type Mutation = {
   updateRoleByTenantIdAndKey?: Maybe<UpdateRolePayload>;
   /** Updates a single `Role` using a unique key and a patch. */
   updateRoleByTenantIdAndRowId?: Maybe<UpdateRolePayload>;
+  /** Updates a single `StorageSetting` using a unique key and a patch. */
+  updateStorageSetting?: Maybe<UpdateStorageSettingPayload>;
+  /** Updates a single `StorageSetting` using its globally unique id and a patch. */
+  updateStorageSettingById?: Maybe<UpdateStorageSettingPayload>;
   /** Updates a single `Tenant` using a unique key and a patch. */
   updateTenant?: Maybe<UpdateTenantPayload>;
   /** Updates a single `Tenant` using its globally unique id and a patch. */
@@ -2206,6 +2504,12 @@ export type MutationCreateApiKeyArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateFileArgs = {
+  input: CreateFileInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateNotificationPreferenceArgs = {
   input: CreateNotificationPreferenceInput;
 };
@@ -2220,6 +2524,12 @@ export type MutationCreatePostArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationCreateRoleArgs = {
   input: CreateRoleInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationCreateStorageSettingArgs = {
+  input: CreateStorageSettingInput;
 };
 
 
@@ -2256,6 +2566,30 @@ export type MutationDeleteCustomDomainByTenantIdAndHostnameArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationDeleteCustomDomainByTenantIdAndRowIdArgs = {
   input: DeleteCustomDomainByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFileArgs = {
+  input: DeleteFileInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFileByIdArgs = {
+  input: DeleteFileByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFileByTenantIdAndFolderAndNameArgs = {
+  input: DeleteFileByTenantIdAndFolderAndNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationDeleteFileByTenantIdAndRowIdArgs = {
+  input: DeleteFileByTenantIdAndRowIdInput;
 };
 
 
@@ -2476,6 +2810,30 @@ export type MutationUpdateApiKeyByTenantIdAndRowIdArgs = {
 
 
 /** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFileArgs = {
+  input: UpdateFileInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFileByIdArgs = {
+  input: UpdateFileByIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFileByTenantIdAndFolderAndNameArgs = {
+  input: UpdateFileByTenantIdAndFolderAndNameInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateFileByTenantIdAndRowIdArgs = {
+  input: UpdateFileByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateNotificationArgs = {
   input: UpdateNotificationInput;
 };
@@ -2550,6 +2908,18 @@ export type MutationUpdateRoleByTenantIdAndKeyArgs = {
 /** The root mutation type which contains root level fields which mutate data. */
 export type MutationUpdateRoleByTenantIdAndRowIdArgs = {
   input: UpdateRoleByTenantIdAndRowIdInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateStorageSettingArgs = {
+  input: UpdateStorageSettingInput;
+};
+
+
+/** The root mutation type which contains root level fields which mutate data. */
+export type MutationUpdateStorageSettingByIdArgs = {
+  input: UpdateStorageSettingByIdInput;
 };
 
 
@@ -3240,6 +3610,16 @@ export type Query = Node & {
   eventTypeById?: Maybe<EventType>;
   /** Reads and enables pagination through a set of `EventType`. */
   eventTypes?: Maybe<EventTypeConnection>;
+  /** Get a single `File`. */
+  file?: Maybe<File>;
+  /** Reads a single `File` using its globally unique `ID`. */
+  fileById?: Maybe<File>;
+  /** Get a single `File`. */
+  fileByTenantIdAndFolderAndName?: Maybe<File>;
+  /** Get a single `File`. */
+  fileByTenantIdAndRowId?: Maybe<File>;
+  /** Reads and enables pagination through a set of `File`. */
+  files?: Maybe<FileConnection>;
   /** The root query type must be a `Node` to work well with Relay 1 mutations. This just resolves to `query`. */
   id: Scalars['ID']['output'];
   /** Get a single `Invitation`. */
@@ -3353,6 +3733,12 @@ export type Query = Node & {
   serviceById?: Maybe<Service>;
   /** Reads and enables pagination through a set of `Service`. */
   services?: Maybe<ServiceConnection>;
+  /** Get a single `StorageSetting`. */
+  storageSetting?: Maybe<StorageSetting>;
+  /** Reads a single `StorageSetting` using its globally unique `ID`. */
+  storageSettingById?: Maybe<StorageSetting>;
+  /** Reads and enables pagination through a set of `StorageSetting`. */
+  storageSettings?: Maybe<StorageSettingConnection>;
   /** Get a single `Tenant`. */
   tenant?: Maybe<Tenant>;
   /** Get a single `TenantAddon`. */
@@ -3716,6 +4102,45 @@ export type QueryEventTypesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<EventTypeOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFileArgs = {
+  rowId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFileByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFileByTenantIdAndFolderAndNameArgs = {
+  folder: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFileByTenantIdAndRowIdArgs = {
+  rowId: Scalars['UUID']['input'];
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryFilesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FileCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FileOrderBy>>;
 };
 
 
@@ -4129,6 +4554,30 @@ export type QueryServicesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ServiceOrderBy>>;
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryStorageSettingArgs = {
+  tenantId: Scalars['UUID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryStorageSettingByIdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root query type which gives access points into the data universe. */
+export type QueryStorageSettingsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<StorageSettingCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<StorageSettingOrderBy>>;
 };
 
 
@@ -4942,6 +5391,80 @@ export type StartCheckoutPayload = {
   subscriptionId: Scalars['String']['output'];
 };
 
+/** Upload rules of the workspace: the largest file and the allowed content types (sniffed from the bytes). No row: the server's defaults. */
+export type StorageSetting = Node & {
+  __typename?: 'StorageSetting';
+  /** Allowed MIME types, exact (`application/pdf`) or by family (`image/*`); empty = any type. */
+  allowedTypes: Array<Maybe<Scalars['String']['output']>>;
+  /** When the rules were first set. */
+  createdAt: Scalars['Datetime']['output'];
+  /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
+  id: Scalars['ID']['output'];
+  /** The largest file accepted, in bytes; null = the server's STORAGE_MAX_FILE_BYTES. */
+  maxFileBytes?: Maybe<Scalars['BigInt']['output']>;
+  /** Reads a single `Tenant` that is related to this `StorageSetting`. */
+  tenant?: Maybe<Tenant>;
+  /** The workspace these rules apply to. */
+  tenantId: Scalars['UUID']['output'];
+  /** When the rules last changed. */
+  updatedAt: Scalars['Datetime']['output'];
+};
+
+/**
+ * A condition to be used against `StorageSetting` object types. All fields are
+ * tested for equality and combined with a logical ‘and.’
+ */
+export type StorageSettingCondition = {
+  /** Checks for equality with the object’s `tenantId` field. */
+  tenantId?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** A connection to a list of `StorageSetting` values. */
+export type StorageSettingConnection = {
+  __typename?: 'StorageSettingConnection';
+  /** A list of edges which contains the `StorageSetting` and cursor to aid in pagination. */
+  edges: Array<Maybe<StorageSettingEdge>>;
+  /** A list of `StorageSetting` objects. */
+  nodes: Array<Maybe<StorageSetting>>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** The count of *all* `StorageSetting` you could get from the connection. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A `StorageSetting` edge in the connection. */
+export type StorageSettingEdge = {
+  __typename?: 'StorageSettingEdge';
+  /** A cursor for use in pagination. */
+  cursor?: Maybe<Scalars['Cursor']['output']>;
+  /** The `StorageSetting` at the end of the edge. */
+  node?: Maybe<StorageSetting>;
+};
+
+/** An input for mutations affecting `StorageSetting` */
+export type StorageSettingInput = {
+  /** Allowed MIME types, exact (`application/pdf`) or by family (`image/*`); empty = any type. */
+  allowedTypes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** The largest file accepted, in bytes; null = the server's STORAGE_MAX_FILE_BYTES. */
+  maxFileBytes?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+/** Methods to use when ordering `StorageSetting`. */
+export type StorageSettingOrderBy =
+  | 'NATURAL'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'TENANT_ID_ASC'
+  | 'TENANT_ID_DESC';
+
+/** Represents an update to a `StorageSetting`. Fields that are set will be updated. */
+export type StorageSettingPatch = {
+  /** Allowed MIME types, exact (`application/pdf`) or by family (`image/*`); empty = any type. */
+  allowedTypes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** The largest file accepted, in bytes; null = the server's STORAGE_MAX_FILE_BYTES. */
+  maxFileBytes?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
 /** All input for the `submitContactMessage` mutation. */
 export type SubmitContactMessageInput = {
   /**
@@ -4988,6 +5511,8 @@ export type Tenant = Node & {
   createdAt: Scalars['Datetime']['output'];
   /** Reads and enables pagination through a set of `CustomDomain`. */
   customDomains: CustomDomainConnection;
+  /** Reads and enables pagination through a set of `File`. */
+  files: FileConnection;
   /** A globally unique identifier. Can be used in various places throughout the system to identify this single value. */
   id: Scalars['ID']['output'];
   /** Reads and enables pagination through a set of `Invitation`. */
@@ -5007,6 +5532,8 @@ export type Tenant = Node & {
   roles: RoleConnection;
   rowId: Scalars['UUID']['output'];
   slug: Scalars['String']['output'];
+  /** Reads a single `StorageSetting` that is related to this `Tenant`. */
+  storageSetting?: Maybe<StorageSetting>;
   /** Reads and enables pagination through a set of `TenantAddon`. */
   tenantAddons: TenantAddonConnection;
   /** Reads and enables pagination through a set of `TenantService`. */
@@ -5058,6 +5585,18 @@ export type TenantCustomDomainsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<CustomDomainOrderBy>>;
+};
+
+
+/** A workspace: the unit of isolation. Every tenant-owned row carries its id. */
+export type TenantFilesArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  condition?: InputMaybe<FileCondition>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<FileOrderBy>>;
 };
 
 
@@ -5554,6 +6093,86 @@ export type UpdateApiKeyPayloadApiKeyEdgeArgs = {
   orderBy?: Array<ApiKeyOrderBy>;
 };
 
+/** All input for the `updateFileById` mutation. */
+export type UpdateFileByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `File` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `File` being updated. */
+  patch: FilePatch;
+};
+
+/** All input for the `updateFileByTenantIdAndFolderAndName` mutation. */
+export type UpdateFileByTenantIdAndFolderAndNameInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** A folder path such as `invoices/2026` (segments of letters, digits, `.`, `_`, `-`, never starting with `.`); empty for the top level. */
+  folder: Scalars['String']['input'];
+  /** The file name shown and offered for download; 1 to 255 characters, no `/`, `\` or control characters, not `.` or `..`. */
+  name: Scalars['String']['input'];
+  /** An object where the defined keys will be set on the `File` being updated. */
+  patch: FilePatch;
+  /** The workspace that owns the file. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateFileByTenantIdAndRowId` mutation. */
+export type UpdateFileByTenantIdAndRowIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `File` being updated. */
+  patch: FilePatch;
+  /** The file's id; also the last part of its storage key. */
+  rowId: Scalars['UUID']['input'];
+  /** The workspace that owns the file. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** All input for the `updateFile` mutation. */
+export type UpdateFileInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `File` being updated. */
+  patch: FilePatch;
+  /** The file's id; also the last part of its storage key. */
+  rowId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `File` mutation. */
+export type UpdateFilePayload = {
+  __typename?: 'UpdateFilePayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The `File` that was updated by this mutation. */
+  file?: Maybe<File>;
+  /** An edge for our `File`. May be used by Relay 1. */
+  fileEdge?: Maybe<FileEdge>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+};
+
+
+/** The output of our update `File` mutation. */
+export type UpdateFilePayloadFileEdgeArgs = {
+  orderBy?: Array<FileOrderBy>;
+};
+
 /** All input for the `updateNotificationById` mutation. */
 export type UpdateNotificationByIdInput = {
   /**
@@ -5808,6 +6427,54 @@ export type UpdateRolePayload = {
 /** The output of our update `Role` mutation. */
 export type UpdateRolePayloadRoleEdgeArgs = {
   orderBy?: Array<RoleOrderBy>;
+};
+
+/** All input for the `updateStorageSettingById` mutation. */
+export type UpdateStorageSettingByIdInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The globally unique `ID` which will identify a single `StorageSetting` to be updated. */
+  id: Scalars['ID']['input'];
+  /** An object where the defined keys will be set on the `StorageSetting` being updated. */
+  patch: StorageSettingPatch;
+};
+
+/** All input for the `updateStorageSetting` mutation. */
+export type UpdateStorageSettingInput = {
+  /**
+   * An arbitrary string value with no semantic meaning. Will be included in the
+   * payload verbatim. May be used to track mutations by the client.
+   */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** An object where the defined keys will be set on the `StorageSetting` being updated. */
+  patch: StorageSettingPatch;
+  /** The workspace these rules apply to. */
+  tenantId: Scalars['UUID']['input'];
+};
+
+/** The output of our update `StorageSetting` mutation. */
+export type UpdateStorageSettingPayload = {
+  __typename?: 'UpdateStorageSettingPayload';
+  /**
+   * The exact same `clientMutationId` that was provided in the mutation input,
+   * unchanged and unused. May be used by a client to track mutations.
+   */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Our root query field type. Allows us to run any query from our mutation payload. */
+  query?: Maybe<Query>;
+  /** The `StorageSetting` that was updated by this mutation. */
+  storageSetting?: Maybe<StorageSetting>;
+  /** An edge for our `StorageSetting`. May be used by Relay 1. */
+  storageSettingEdge?: Maybe<StorageSettingEdge>;
+};
+
+
+/** The output of our update `StorageSetting` mutation. */
+export type UpdateStorageSettingPayloadStorageSettingEdgeArgs = {
+  orderBy?: Array<StorageSettingOrderBy>;
 };
 
 /** All input for the `updateTenantById` mutation. */
@@ -6894,7 +7561,7 @@ export type TeamMembersQueryVariables = Exact<{
 }>;
 
 
-export type TeamMembersQuery = { __typename?: 'Query', memberships?: { __typename?: 'MembershipConnection', totalCount: number, nodes: Array<{ __typename?: 'Membership', rowId: string, role?: string | null, customRoleId?: string | null, createdAt: string, user?: { __typename?: 'User', rowId: string, name: string, email: string, avatarUrl?: string | null } | null } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null };
+export type TeamMembersQuery = { __typename?: 'Query', currentTenant?: { __typename?: 'Tenant', rowId: string, memberships: { __typename?: 'MembershipConnection', totalCount: number, nodes: Array<{ __typename?: 'Membership', rowId: string, role?: string | null, customRoleId?: string | null, createdAt: string, user?: { __typename?: 'User', rowId: string, name: string, email: string, avatarUrl?: string | null } | null } | null>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type InvitationsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -7099,7 +7766,7 @@ export const WorkspaceEventDocument = {"__meta__":{"hash":"341b6f34b6212be69e6b4
 export const WorkspaceSettingsDocument = {"__meta__":{"hash":"0c50c304cf6c99917989650691b489199039454fafc72c3eb1a4fcfa94f63811"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkspaceSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenantServices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceSettingsQuery, WorkspaceSettingsQueryVariables>;
 export const UpdateWorkspaceSettingsDocument = {"__meta__":{"hash":"597e1205ea397ec0c7801d266293b207d496cb3b4593f1a968798eb84df0ea95"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWorkspaceSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"patch"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TenantSettingPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"patch"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantSetting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"primaryColor"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateWorkspaceSettingsMutation, UpdateWorkspaceSettingsMutationVariables>;
 export const RenameWorkspaceDocument = {"__meta__":{"hash":"f2b2e1b934fa566404ca073a24e946a2701c0d735b494bc3cc76cf881e13c121"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"rowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"patch"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;
-export const TeamMembersDocument = {"__meta__":{"hash":"2417c5702f923ca1474b78f7d97b4b09975a21f4a1eaa96102df408bdf138622"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TeamMembersQuery, TeamMembersQueryVariables>;
+export const TeamMembersDocument = {"__meta__":{"hash":"97baa0f4612e2d1cf00b1934fdaa36efff5e7bcefabca0de029e2367e202e562"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currentTenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_ASC"},{"kind":"EnumValue","value":"PRIMARY_KEY_ASC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamMembersQuery, TeamMembersQueryVariables>;
 export const InvitationsDocument = {"__meta__":{"hash":"609559dafd8a08c6858947d8610b064dd7079991bea7a6fbca39916aa52efa58"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED_AT_DESC"},{"kind":"EnumValue","value":"PRIMARY_KEY_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
 export const InviteMemberDocument = {"__meta__":{"hash":"331d3de54dc45237df8bf1b940a9f457dfcbc0b81de727dcbf3654e8fadff5be"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"customRoleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customRoleId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"customRoleId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
 export const RevokeInvitationDocument = {"__meta__":{"hash":"7fe57c3b25635def5bcad6643c31d5aa3b297de1c9c635ed7ef1fa9d9ef30b4b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"invitationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowId"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;

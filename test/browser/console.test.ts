@@ -9,120 +9,30 @@
  * may load anything from another origin, or raise a CSP violation or script
  * error. A failing step leaves screenshots in test/browser/artifacts/.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { GOOD_PASSWORD, uniqueEmail } from "../helpers/auth";
-import { launchBrowser } from "../helpers/browser";
-import { useTestDatabase } from "../helpers/db";
+import { shows, useConsoleBrowser } from "../helpers/consoleBrowser";
 import { runJobs } from "../helpers/jobs";
-import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
-import { useTestSmtp } from "../helpers/smtp";
 import { totp, wrongCode } from "../helpers/totp";
 import { CONSOLE_ROUTES } from "../../console/src/routes";
 
-const ROOT = path.join(__dirname, "..", "..");
-const ARTIFACTS = path.join(__dirname, "artifacts");
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "sdk", "generated", "persisted-documents.json"), "utf8")) as Record<string, string>;
+const app = useConsoleBrowser();
+const { getDb, newPage, step, post, signIn, linkFromMail } = app;
+/** A persisted operation by name; resolves to the whole answer (data and errors). */
+const gql = async (operation: string, variables: Record<string, unknown>, token: string): Promise<any> => (await app.gql(operation, variables, token)).body;
 
-const getDb = useTestDatabase();
-const getSmtp = useTestSmtp();
-let proc: ServerProcess | undefined;
-const savedAppUrl = process.env.APP_URL;
-
-beforeAll(async () => {
-  // What `npm start` does first (prestart): build the console if its sources are newer than the build.
-  execFileSync(process.execPath, [path.join(ROOT, "console", "scripts", "ensure-built.mjs")], { cwd: ROOT, stdio: "pipe" });
-  proc = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GRAPHQL_TRUSTED_DOCUMENTS: "true", RATE_LIMIT_AUTH_PER_MINUTE: "100000" });
-  // runJobs sends the emails from this process: their links must point at the spawned server.
-  process.env.APP_URL = proc.url;
-}, 180_000);
-afterAll(async () => {
-  if (savedAppUrl === undefined) delete process.env.APP_URL;
-  else process.env.APP_URL = savedAppUrl;
-  await proc?.stop();
-});
-
-/**
- * Browsers of this test, each with one tab that records what a page must never do. A second person gets a
- * second browser, not a second context: @sparticuz/chromium runs single-process, where contexts share
- * cookies set by fetch() and closing one kills the browser (see pages.test.ts).
- */
-let browsers: Browser[] = [];
-let pages: Page[] = [];
-let problems: string[];
-beforeEach(() => {
-  browsers = [];
-  pages = [];
-  problems = [];
-});
-afterEach(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  expect(problems).toEqual([]);
-});
-
-async function newPage(): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = await browser.newPage();
-  pages.push(page);
-  page.setDefaultTimeout(15_000);
-  page.on("request", (r) => {
-    if (!r.url().startsWith(`${proc!.url}/`) && !/^(data|blob):/.test(r.url())) problems.push(`offsite request ${r.url()}`);
-  });
-  page.on("console", (m) => /Content[- ]Security[- ]Policy|Refused to/i.test(m.text()) && problems.push(`CSP: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
-  return page;
+/** The members panel of /team once loaded: its heading (with the count) and each row's email, in order. */
+async function teamMembers(page: Page): Promise<{ heading: string; emails: string[] }> {
+  const panel = page.locator(".panel", { has: page.getByRole("heading", { name: /^Members/ }) });
+  const heading = panel.getByRole("heading", { name: /^Members \(\d+\)$/ });
+  await heading.waitFor();
+  return { heading: await heading.innerText(), emails: await panel.locator("tbody tr td:nth-child(2)").allInnerTexts() };
 }
-
-/** Runs one step of a journey; when it fails, every open tab is photographed before the error is rethrown. */
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const stamp = `${expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${name.replace(/[^a-z0-9]+/gi, "-")}`;
-    await Promise.all(pages.map((p, i) => p.screenshot({ path: path.join(ARTIFACTS, `${stamp}-${i}.png`), fullPage: true }).catch(() => undefined)));
-    throw new Error(`step "${name}" failed (screenshots in test/browser/artifacts/${stamp}-*.png): ${(e as Error).message}`);
-  }
-}
-
-async function post(urlPath: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const res = await fetch(`${proc!.url}${urlPath}`, { method: "POST", headers, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-/** A persisted operation by name, sent by documentId only; resolves to the whole answer (data and errors). */
-async function gql(operation: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const id = Object.keys(MANIFEST).find((k) => new RegExp(`^(query|mutation) ${operation}\\b`).test(MANIFEST[k]));
-  return (await post("/graphql", { documentId: id, variables }, token)).body;
-}
-
-async function signIn(email: string, tenantId?: string): Promise<string> {
-  const res = await post("/auth/login", { email, password: GOOD_PASSWORD, tokenTransport: "body", tenantId });
-  expect(res.status).toBe(200);
-  return res.body.accessToken as string;
-}
-
-/** The newest link to `/<path>?token=` in mail delivered to `email` (quoted-printable decoded). */
-function linkFromMail(email: string, linkPath: string): string {
-  const texts = getSmtp()
-    .received.filter((m) => m.to.includes(email.toLowerCase()))
-    .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-  const re = new RegExp(`https?://[^\\s]+${linkPath}\\?token=[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`);
-  const link = texts.reverse().map((t) => t.match(re)?.[0]).find(Boolean);
-  if (!link) throw new Error(`no ${linkPath} link mailed to ${email}`);
-  return link;
-}
-
-const shows = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
 
 describe("serving", () => {
   it("answers the console's routes with its index.html (no-cache, strict CSP, no inline script or style) and GET / for API clients with JSON", async () => {
     for (const route of Object.values(CONSOLE_ROUTES)) {
-      const res = await fetch(`${proc!.url}${route}`, { headers: { accept: "text/html" } });
+      const res = await fetch(`${app.url}${route}`, { headers: { accept: "text/html" } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
       expect(res.headers.get("cache-control")).toBe("no-cache");
@@ -134,34 +44,34 @@ describe("serving", () => {
       expect(html).toMatch(/<script type="module" crossorigin src="\/_console\/[^"]+\.js"><\/script>/);
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)|<style|\son[a-z]+=|\sstyle=/i);
     }
-    const json = await fetch(`${proc!.url}/`, { headers: { accept: "application/json" } });
+    const json = await fetch(`${app.url}/`, { headers: { accept: "application/json" } });
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await json.json()).toMatchObject({ name: "LogicSpike Core" });
   });
 
   it("serves hashed assets as immutable for a year, and nothing else under /_console", async () => {
-    const html = await (await fetch(`${proc!.url}/team`)).text();
+    const html = await (await fetch(`${app.url}/team`)).text();
     const script = html.match(/src="(\/_console\/[^"]+\.js)"/)![1];
-    const asset = await fetch(`${proc!.url}${script}`);
+    const asset = await fetch(`${app.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get("content-type")).toMatch(/javascript/);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(asset.headers.get("content-encoding")).toBe("gzip"); // precompressed at build time (fetch asks for gzip)
     expect(await asset.text()).toMatch(/createRoot|react/);
-    const plain = await fetch(`${proc!.url}${script}`, { headers: { "accept-encoding": "identity" } });
+    const plain = await fetch(`${app.url}${script}`, { headers: { "accept-encoding": "identity" } });
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(plain.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     for (const other of ["/_console/nope.js", "/_console/..%2F..%2Fpackage.json", "/_console/", "/_console/../index.html"]) {
-      expect((await fetch(`${proc!.url}${other}`)).status).toBe(404);
+      expect((await fetch(`${app.url}${other}`)).status).toBe(404);
     }
   });
 
   it("keeps the first route (index.html and the assets it loads) within 200 KB as transferred with gzip", async () => {
-    const html = await fetch(`${proc!.url}/login`);
+    const html = await fetch(`${app.url}/login`);
     const text = await html.text();
     let total = Buffer.byteLength(text);
     for (const [, asset] of text.matchAll(/(?:src|href)="(\/_console\/[^"]+)"/g)) {
-      const res = await fetch(`${proc!.url}${asset}`);
+      const res = await fetch(`${app.url}${asset}`);
       expect(res.headers.get("content-encoding")).toBe("gzip");
       total += Number(res.headers.get("content-length"));
     }
@@ -172,9 +82,9 @@ describe("serving", () => {
   it("shadows no server route: GraphQL, auth, health, the email-link pages and unknown paths answer as before", async () => {
     expect((await post("/graphql", { documentId: "0".repeat(64) })).body.errors[0].extensions.code).toBe("DOCID");
     expect((await post("/auth/refresh", {})).status).toBe(401);
-    expect((await fetch(`${proc!.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${proc!.url}/sign-in`)).text()).toContain('id="sign-in-form"');
-    const unknown = await fetch(`${proc!.url}/team-nope`, { headers: { accept: "text/html" } });
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${app.url}/sign-in`)).text()).toContain('id="sign-in-form"');
+    const unknown = await fetch(`${app.url}/team-nope`, { headers: { accept: "text/html" } });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("NTFND");
     expect((await post("/team", {})).status).toBe(404); // GET only
@@ -189,7 +99,7 @@ describe("journey", () => {
     const page = await newPage();
 
     await step("sign up", async () => {
-      await page.goto(`${proc!.url}/signup`);
+      await page.goto(`${app.url}/signup`);
       await page.getByLabel("Your name").fill("Olive Owner");
       await page.getByLabel("Email").fill(owner);
       await page.getByLabel("Password", { exact: true }).fill("short");
@@ -209,14 +119,14 @@ describe("journey", () => {
     });
 
     await step("sign in: a wrong password is shown at the field, with its code", async () => {
-      await page.goto(`${proc!.url}/login`);
+      await page.goto(`${app.url}/login`);
       await page.getByLabel("Email").fill(owner);
       await page.getByLabel("Password").fill("not the password at all");
       await page.getByRole("button", { name: "Sign in" }).click();
       await shows(page.locator(".field-error"), "code: CREDS");
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(`${proc!.url}/team`);
+      await page.waitForURL(`${app.url}/team`);
       await shows(page.getByRole("heading", { level: 1 }), "Team");
       await shows(page.getByRole("row"), owner);
     });
@@ -234,10 +144,12 @@ describe("journey", () => {
       await shows(page.locator(".field-error"), "code: SLGTK");
       await page.getByLabel("Address (optional)").fill("");
       await page.getByRole("button", { name: "Create workspace" }).click();
-      await page.waitForURL(`${proc!.url}/team`);
+      await page.waitForURL(`${app.url}/team`);
       await shows(page.locator(".page-header"), workspace);
       expect(await page.getByLabel("Workspace").locator("option:checked").innerText()).toBe(workspace);
       expect(await page.getByLabel("Workspace").locator("option").count()).toBe(2); // the sign-up one and this one
+      // Now in two workspaces: /team lists the active one's members only, not the owner's sign-up membership too.
+      expect(await teamMembers(page)).toEqual({ heading: "Members (1)", emails: [owner] });
     });
 
     await step("invite: the pending invitation is listed", async () => {
@@ -261,15 +173,17 @@ describe("journey", () => {
       await second.getByLabel("Email").fill(invitee);
       await second.getByLabel("Password").fill(GOOD_PASSWORD);
       await second.getByRole("button", { name: "Sign in" }).click();
-      await second.waitForURL(`${proc!.url}/invitations/accept`);
+      await second.waitForURL(`${app.url}/invitations/accept`);
       await second.getByRole("button", { name: "Accept invitation" }).click();
       await shows(second.locator("#message"), `You joined the workspace ${workspace} as member.`);
     });
 
     await step("the member's console hides what a member may not do; the server refuses it anyway", async () => {
-      await second.goto(`${proc!.url}/team`);
+      await second.goto(`${app.url}/team`);
       await shows(second.locator(".page-header"), workspace);
       await shows(second.getByRole("row"), owner);
+      // The invitee is in two workspaces (their sign-up one, as owner, and this one): only this one's people are listed.
+      expect(await teamMembers(second)).toEqual({ heading: "Members (2)", emails: [owner, invitee] });
       expect(await second.getByRole("button", { name: "Send invitation" }).count()).toBe(0);
       expect(await second.getByRole("button", { name: /^Remove/ }).count()).toBe(0);
       expect(await second.getByRole("combobox", { name: /^Role for/ }).count()).toBe(0);
@@ -307,12 +221,12 @@ describe("journey", () => {
 
     const page = await newPage();
     await step("sign in", async () => {
-      await page.goto(`${proc!.url}/team`);
+      await page.goto(`${app.url}/team`);
       await page.waitForURL(/\/login\?next=%2Fteam$/); // signed out: to sign-in and back
       await page.getByLabel("Email").fill(owner);
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(`${proc!.url}/team`);
+      await page.waitForURL(`${app.url}/team`);
     });
 
     await step("resend", async () => {
@@ -363,11 +277,11 @@ describe("journey", () => {
 
     const page = await newPage();
     await step("the owner saves branding and region", async () => {
-      await page.goto(`${proc!.url}/login?next=%2Fsettings`);
+      await page.goto(`${app.url}/login?next=%2Fsettings`);
       await page.getByLabel("Email").fill(owner);
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(`${proc!.url}/settings`);
+      await page.waitForURL(`${app.url}/settings`);
       await page.getByLabel("Primary colour").fill("blue");
       await page.getByRole("button", { name: "Save settings" }).click();
       await shows(page.locator(".field-error"), "six hex digits");
@@ -391,7 +305,7 @@ describe("journey", () => {
       await page.getByLabel("Email").fill(member);
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(`${proc!.url}/settings`); // signed out on /settings: back there after signing in
+      await page.waitForURL(`${app.url}/settings`); // signed out on /settings: back there after signing in
       await page.getByRole("combobox", { name: "Workspace", exact: true }).selectOption({ label: workspace });
       await shows(page.locator(".page-header"), workspace);
       await page.getByRole("link", { name: "Settings" }).click();
@@ -419,7 +333,7 @@ describe("journey", () => {
 
     const page = await newPage();
     await step("password, then a wrong code, then a recovery code", async () => {
-      await page.goto(`${proc!.url}/login`);
+      await page.goto(`${app.url}/login`);
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(GOOD_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -429,7 +343,7 @@ describe("journey", () => {
       await page.getByRole("button", { name: "Use a recovery code instead" }).click();
       await page.getByLabel("Recovery code").fill(recoveryCodes[0]);
       await page.getByRole("button", { name: "Verify" }).click();
-      await page.waitForURL(`${proc!.url}/team`);
+      await page.waitForURL(`${app.url}/team`);
       await shows(page.locator(".who"), "Max Mfa");
     });
   });

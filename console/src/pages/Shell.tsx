@@ -67,13 +67,17 @@ function Shell() {
         <Link to={CONSOLE_ROUTES.team} className="brand">LogicSpike</Link>
         <WorkspaceSwitcher />
         <div className="account">
-          <span className="who" title={user.email}>{user.name || user.email}</span>
+          <Link className="who" title={`${user.email}: profile and security`} to={CONSOLE_ROUTES.account}>{user.name || user.email}</Link>
           <button type="button" className="secondary small" onClick={() => void signOut()}>Sign out</button>
         </div>
       </header>
       <nav className="sidenav" aria-label="Workspace">
         <NavLink to={CONSOLE_ROUTES.team}>Team</NavLink>
         <NavLink to={CONSOLE_ROUTES.settings}>Settings</NavLink>
+        <NavLink to={CONSOLE_ROUTES.apiKeys}>API keys</NavLink>
+        <NavLink to={CONSOLE_ROUTES.webhooks}>Webhooks</NavLink>
+        <NavLink to={CONSOLE_ROUTES.billing}>Billing</NavLink>
+        <NavLink to={CONSOLE_ROUTES.audit}>Audit log</NavLink>
       </nav>
       <main className="page" aria-label={tenant?.name ?? "Console"}>
         <Outlet />

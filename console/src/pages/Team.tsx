@@ -25,9 +25,9 @@ import {
 import type { PermissionKey } from "../../../sdk/catalog";
 import { ApiError, request } from "../api";
 import { useSignedIn } from "../session";
-import { Alert, ConfirmDialog, Empty, ErrorText, Field, Loading, SelectField, useErrorHandler, useQuery, useSubmit } from "../ui";
+import { ACTIONS, Alert, ConfirmDialog, DataTable, Empty, ErrorText, Field, SelectField, useErrorHandler, useQuery, useSubmit } from "../ui";
 
-type Member = NonNullable<NonNullable<TeamMembersQuery["memberships"]>["nodes"][number]>;
+type Member = NonNullable<NonNullable<NonNullable<TeamMembersQuery["currentTenant"]>["memberships"]>["nodes"][number]>;
 type Invitation = NonNullable<NonNullable<InvitationsQuery["invitations"]>["nodes"][number]>;
 
 const READ: PermissionKey = "tenant:members.read";
@@ -120,45 +120,30 @@ function InviteForm({ options, onInvited }: { options: RoleOption[]; onInvited: 
 function MembersTable({ query, options }: { query: ReturnType<typeof useQuery<TeamMembersQuery>>; options: RoleOption[] }) {
   const { can, user } = useSignedIn();
   const [removing, setRemoving] = useState<Member | null>(null);
-  const nodes = (query.data?.memberships?.nodes ?? []).filter((m): m is Member => !!m);
+  const members = query.data?.currentTenant?.memberships;
+  const nodes = (members?.nodes ?? []).filter((m): m is Member => !!m);
   return (
     <div className="panel">
-      <h2>Members{query.data?.memberships ? ` (${query.data.memberships.totalCount})` : ""}</h2>
-      {query.loading && !query.data ? <Loading label="Loading members…" /> : null}
-      <Alert error={query.error} />
-      {query.data && nodes.length === 0 ? <Empty>No members yet.</Empty> : null}
-      {nodes.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              {can(MANAGE) ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {nodes.map((m) => (
-              <tr key={m.rowId}>
-                <td data-label="Name">{m.user?.name ?? "—"}{m.user?.rowId === user.rowId ? <span className="badge">you</span> : null}</td>
-                <td data-label="Email">{m.user?.email}</td>
-                <td data-label="Role">
-                  {can(MANAGE) && m.user?.rowId !== user.rowId ? <RoleSelect member={m} options={options} onChanged={query.reload} /> : labelOf(options, m)}
-                </td>
-                <td data-label="Joined">{date(m.createdAt)}</td>
-                {can(MANAGE) ? (
-                  <td className="actions-cell">
-                    {m.user?.rowId !== user.rowId ? (
-                      <button type="button" className="danger small" onClick={() => setRemoving(m)} aria-label={`Remove ${m.user?.email}`}>Remove</button>
-                    ) : null}
-                  </td>
+      <h2>Members{members ? ` (${members.totalCount})` : ""}</h2>
+      <DataTable query={query} rows={nodes} loadingLabel="Loading members…" empty="No members yet." columns={["Name", "Email", "Role", "Joined", ...(can(MANAGE) ? [ACTIONS] : [])]}>
+        {(m) => (
+          <tr key={m.rowId}>
+            <td data-label="Name">{m.user?.name ?? "—"}{m.user?.rowId === user.rowId ? <span className="badge">you</span> : null}</td>
+            <td data-label="Email">{m.user?.email}</td>
+            <td data-label="Role">
+              {can(MANAGE) && m.user?.rowId !== user.rowId ? <RoleSelect member={m} options={options} onChanged={query.reload} /> : labelOf(options, m)}
+            </td>
+            <td data-label="Joined">{date(m.createdAt)}</td>
+            {can(MANAGE) ? (
+              <td className="actions-cell">
+                {m.user?.rowId !== user.rowId ? (
+                  <button type="button" className="danger small" onClick={() => setRemoving(m)} aria-label={`Remove ${m.user?.email}`}>Remove</button>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+              </td>
+            ) : null}
+          </tr>
+        )}
+      </DataTable>
       {removing ? (
         <ConfirmDialog
           title={`Remove ${removing.user?.name ?? removing.user?.email}?`}
@@ -248,34 +233,19 @@ function PendingInvitations({ query, options }: { query: ReturnType<typeof useQu
   return (
     <div className="panel">
       <h2>Pending invitations</h2>
-      {query.loading && !query.data ? <Loading label="Loading invitations…" /> : null}
-      <Alert error={error ?? query.error} success={notice} />
-      {query.data && pending.length === 0 ? <Empty>No pending invitations.</Empty> : null}
-      {pending.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((i) => (
-              <tr key={i.rowId}>
-                <td data-label="Email">{i.email}</td>
-                <td data-label="Role">{labelOf(options, i)}</td>
-                <td data-label="Expires">{date(i.expiresAt)}</td>
-                <td className="actions-cell">
-                  <button type="button" className="secondary small" onClick={() => void resend(i)} aria-label={`Resend the invitation to ${i.email}`}>Resend</button>
-                  <button type="button" className="danger small" onClick={() => setRevoking(i)} aria-label={`Revoke the invitation to ${i.email}`}>Revoke</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DataTable query={query} rows={pending} loadingLabel="Loading invitations…" empty="No pending invitations." error={error} success={notice} columns={["Email", "Role", "Expires", ACTIONS]}>
+        {(i) => (
+          <tr key={i.rowId}>
+            <td data-label="Email">{i.email}</td>
+            <td data-label="Role">{labelOf(options, i)}</td>
+            <td data-label="Expires">{date(i.expiresAt)}</td>
+            <td className="actions-cell">
+              <button type="button" className="secondary small" onClick={() => void resend(i)} aria-label={`Resend the invitation to ${i.email}`}>Resend</button>
+              <button type="button" className="danger small" onClick={() => setRevoking(i)} aria-label={`Revoke the invitation to ${i.email}`}>Revoke</button>
+            </td>
+          </tr>
+        )}
+      </DataTable>
       {revoking ? (
         <ConfirmDialog
           title={`Revoke the invitation to ${revoking.email}?`}
