@@ -33,6 +33,8 @@ it("enrols two-factor from the QR page (wrong code refused, recovery codes once)
     await page.locator("tbody tr").filter({ hasNotText: "this session" }).getByRole("button", { name: /^Sign out the session/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Sign out session" }).click();
     await shows(page.getByRole("status"), "That session was signed out.");
+    // The list reloads after the message: wait for the ended session's row to go, then count.
+    await page.locator("tbody tr").filter({ hasNotText: "this session" }).waitFor({ state: "detached" });
     expect(await page.locator("tbody tr").count()).toBe(1);
     // The ended session's refresh token no longer works.
     expect((await post("/auth/refresh", { refreshToken: otherSession.body.refreshToken })).status).toBe(401);

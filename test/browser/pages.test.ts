@@ -15,7 +15,7 @@ import { useTestDatabase } from "../helpers/db";
 import { runJobs } from "../helpers/jobs";
 import { startTestServer } from "../helpers/server";
 import { spawnServerProcess, type ServerProcess } from "../helpers/serverProcess";
-import { useTestSmtp } from "../helpers/smtp";
+import { mailedLink, useTestSmtp } from "../helpers/smtp";
 import { loadConfig } from "../../core/config";
 import { PAGES } from "../../server/src/pages/pages";
 import { totp, wrongCode } from "../helpers/totp";
@@ -91,12 +91,7 @@ async function register(workspaceName?: string): Promise<string> {
 
 /** The newest link to `/<path>?token=` in mail delivered to `email` (quoted-printable decoded). */
 function linkFromMail(email: string, linkPath: string): string {
-  const texts = getSmtp()
-    .received.filter((m) => m.to.includes(email.toLowerCase()))
-    .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-  const re = new RegExp(`https?://[^\\s]+${linkPath}\\?token=[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`);
-  const link = texts.reverse().map((t) => t.match(re)?.[0]).find(Boolean);
-  if (!link) throw new Error(`no ${linkPath} link mailed to ${email}`);
+  const link = mailedLink(getSmtp(), email, linkPath);
   expect(link.startsWith(`${proc!.url}${linkPath}?token=`)).toBe(true);
   return link;
 }

@@ -19,7 +19,7 @@ import { GOOD_PASSWORD } from "./auth";
 import { launchBrowser } from "./browser";
 import { useTestDatabase, type TestDatabase } from "./db";
 import { spawnServerProcess, type ServerProcess } from "./serverProcess";
-import { useTestSmtp, type TestSmtp } from "./smtp";
+import { mailedLink, useTestSmtp, type TestSmtp } from "./smtp";
 
 const ROOT = path.join(__dirname, "..", "..");
 const ARTIFACTS = path.join(__dirname, "..", "browser", "artifacts");
@@ -158,13 +158,7 @@ export function useConsoleBrowser(options: ConsoleBrowserOptions = {}): ConsoleB
     },
 
     linkFromMail(email, linkPath) {
-      const texts = getSmtp()
-        .received.filter((m) => m.to.includes(email.toLowerCase()))
-        .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
-      const re = new RegExp(`https?://[^\\s]+${linkPath}\\?token=[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`);
-      const link = texts.reverse().map((t) => t.match(re)?.[0]).find(Boolean);
-      if (!link) throw new Error(`no ${linkPath} link mailed to ${email}`);
-      return link;
+      return mailedLink(getSmtp(), email, linkPath);
     },
 
     invitationToken(email) {

@@ -64,3 +64,14 @@ export function useTestSmtp(): () => TestSmtp {
     return smtp;
   };
 }
+
+/** The newest link to `<linkPath>?token=…` in mail delivered to `email` (quoted-printable decoded); throws if none. */
+export function mailedLink(smtp: TestSmtp, email: string, linkPath: string): string {
+  const texts = smtp.received
+    .filter((m) => m.to.includes(email.toLowerCase()))
+    .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+  const re = new RegExp(`https?://[^\\s]+${linkPath}\\?token=[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`);
+  const link = texts.reverse().map((t) => t.match(re)?.[0]).find(Boolean);
+  if (!link) throw new Error(`no ${linkPath} link mailed to ${email}`);
+  return link;
+}
