@@ -11,7 +11,7 @@ import { AppError } from "../../../../core/errors";
 import { useRecoveryCode, useTotp } from "../totp";
 import { defineRoute, fields, type AuthRoute } from "../route";
 import { checkCurrentPassword } from "./account";
-import { checkSecondFactor } from "./mfa";
+import { checkSecondFactor, recoveryCode, totpCode } from "./mfa";
 
 const deleteAccount = defineRoute({
   method: "post",
@@ -20,8 +20,8 @@ const deleteAccount = defineRoute({
   schema: z
     .object({
       password: fields.password,
-      code: z.string().trim().regex(/^\d{3} ?\d{3}$/, "must be the 6-digit code from your authenticator app").transform((s) => s.replace(" ", "")).optional(),
-      recoveryCode: z.string().trim().min(1, "is required").max(64).optional(),
+      code: totpCode.optional(),
+      recoveryCode: recoveryCode.optional(),
     })
     .refine((b) => b.code === undefined || b.recoveryCode === undefined, { message: "send at most one of code or recoveryCode", path: ["code"] }),
   async handler({ req, res, body, deps, identity }) {

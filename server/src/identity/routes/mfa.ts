@@ -11,12 +11,12 @@ import { matchTotp, newTotpSecret, otpauthUri, replaceRecoveryCodes, useRecovery
 import { chooseTransport, sendTokens } from "../transport";
 import type { VerifiedIdentity } from "../../../../core/tenancy";
 
-const totpCode = z
+export const totpCode = z
   .string()
   .trim()
   .regex(/^\d{3} ?\d{3}$/, "must be the 6-digit code from your authenticator app")
   .transform((s) => s.replace(" ", ""));
-const recoveryCode = z.string().trim().min(1, "is required").max(64);
+export const recoveryCode = z.string().trim().min(1, "is required").max(64);
 
 function requireAal2(identity: VerifiedIdentity): void {
   if (identity.aal !== "aal2") throw new AppError("MFARQ", "Sign in again with your authenticator app (or a recovery code) to do that.");
