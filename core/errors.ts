@@ -68,6 +68,9 @@ export const ERROR_CODES = {
   BADNM: { status: 422, message: "That file name or folder is not allowed." },
   TOOLG: { status: 413, message: "The file is larger than this workspace accepts." },
   BADTY: { status: 415, message: "That type of file is not accepted here." },
+  SGBAD: { status: 403, message: "This download link's signature is not valid for this file." },
+  SGEXP: { status: 410, message: "This download link has expired; ask for a new one." },
+  RANGE: { status: 416, message: "The requested byte range is not within the file." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

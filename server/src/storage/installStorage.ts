@@ -1,11 +1,16 @@
 /**
  * File storage routes (docs/storage.md), after authentication and rate limits; no body parser runs in
- * front of them (they stream). The backend is chosen once from configuration (STORAGE_BACKEND).
+ * front of them (uploads stream; the download-URL route parses its own small JSON body). The backend is
+ * chosen once from configuration (STORAGE_BACKEND).
  */
 import type { Express } from "express";
 import { getContext } from "../context";
 import { createStorageBackend, type StorageBackend } from "../../../core/storage";
+import type { AuthDeps } from "../identity/sessions";
 import { multipartUpload } from "./multipartUpload";
+import { publicDownload, signedDownload } from "./downloadObject";
+import { downloadUrl, downloadUrlBody } from "./downloadUrlRoute";
+import { DownloadSigner, PUBLIC_PREFIX, SIGNED_PREFIX } from "./downloadUrls";
 
 export function getStorageBackend(app: Express): StorageBackend {
   const backend = app.locals.storageBackend as StorageBackend | undefined;
@@ -13,9 +18,23 @@ export function getStorageBackend(app: Express): StorageBackend {
   return backend;
 }
 
+export function getDownloadSigner(app: Express): DownloadSigner {
+  const signer = app.locals.downloadSigner as DownloadSigner | undefined;
+  if (!signer) throw new Error("Download signer requested before installStorage ran");
+  return signer;
+}
+
 export default function installStorage(app: Express): void {
   const ctx = getContext(app);
   const backend = createStorageBackend(ctx.config);
   app.locals.storageBackend = backend;
+  // The signing key is derived from the refresh-token secret that installAuth loaded (downloadUrls.ts).
+  const auth = app.locals.authDeps as AuthDeps | undefined;
+  if (!auth) throw new Error("installStorage must run after installAuth");
+  const signer = new DownloadSigner(auth.tokens.keys.refreshSecret);
+  app.locals.downloadSigner = signer;
   app.post("/storage/v1/files", multipartUpload(ctx, backend));
+  app.post("/storage/v1/files/:id/url", downloadUrlBody, downloadUrl(ctx, signer));
+  app.get(`${SIGNED_PREFIX}/:tenantId/:fileId`, signedDownload(ctx, backend, signer));
+  app.get(`${PUBLIC_PREFIX}/:tenantId/:fileId`, publicDownload(ctx, backend));
 }

@@ -1,0 +1,51 @@
+/**
+ * POST /storage/v1/files/:id/url — a download URL for one file, body `{ expiresIn?, download? }` (JSON,
+ * optional). The file is looked up under the caller's request role, so RLS decides: a member needs
+ * storage:files.read in the file's workspace, and a publishable `pk_` key sees only its own workspace's
+ * public files (db/migrations/current/2-storage-downloads.sql). Another workspace's file, a private file
+ * for a `pk_` key, a pending upload and a deleted file are all 404 NTFND.
+ *
+ * A private file gets a signed URL valid for expiresIn seconds (default 300, at most 7 days); a public
+ * file gets its stable URL (expiresAt null). `path` is the same URL relative to this server.
+ */
+import express, { type NextFunction, type Request, type Response } from "express";
+import { AppError } from "../../../core/errors";
+import type { ServerContext } from "../context";
+import { DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS, UUID, publicPath, type DownloadSigner } from "./downloadUrls";
+import { asRequestRole } from "./requestTx";
+
+export const downloadUrlBody = express.json({ limit: 1024 });
+
+export function downloadUrl(ctx: ServerContext, signer: DownloadSigner) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    void (async () => {
+      res.set("Cache-Control", "no-store");
+      const identity = req.auth;
+      if (!identity) throw new AppError("LOGIN", "Sign in (or send an API key) to get a download URL.");
+      const body = (req.body ?? {}) as { expiresIn?: unknown; download?: unknown };
+      const expiresIn = body.expiresIn ?? DEFAULT_TTL_SECONDS;
+      if (!Number.isInteger(expiresIn) || (expiresIn as number) < 1 || (expiresIn as number) > MAX_TTL_SECONDS) {
+        throw new AppError("INVLD", `expiresIn is a whole number of seconds from 1 to ${MAX_TTL_SECONDS}.`);
+      }
+      if (body.download !== undefined && typeof body.download !== "boolean") throw new AppError("INVLD", "download is true or false.");
+      const id = req.params.id;
+      const file = UUID.test(id)
+        ? await asRequestRole(ctx.authPgPool, req, identity, async (c) =>
+          (await c.query<{ tenant_id: string; visibility: string }>(
+            "select tenant_id, visibility from app_public.files where id = $1 and status = 'ready'", [id])).rows[0])
+        : undefined;
+      if (!file) throw new AppError("NTFND", "There is no ready file with that id in this workspace.");
+      const suffix = body.download ? "download=1" : "";
+      let path: string;
+      let expiresAt: string | null = null;
+      if (file.visibility === "public") {
+        path = publicPath(file.tenant_id, id) + (suffix ? `?${suffix}` : "");
+      } else {
+        const exp = Math.floor(Date.now() / 1000) + (expiresIn as number);
+        path = signer.signedPath(file.tenant_id, id, exp) + (suffix ? `&${suffix}` : "");
+        expiresAt = new Date(exp * 1000).toISOString();
+      }
+      res.json({ url: `${ctx.config.publicUrl.replace(/\/$/, "")}${path}`, path, expiresAt, visibility: file.visibility });
+    })().catch(next);
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Download URLs (docs/storage.md#downloading). A private file is read through a short-lived signed URL,
+ * `/storage/v1/object/sign/<tenant id>/<file id>?exp=<unix seconds>&sig=<base64url>`, whose signature is
+ * HMAC-SHA256 over the workspace, the file and the expiry: changing any of them (another file's id,
+ * another workspace, a later expiry) breaks it. A public file has a stable URL without a signature,
+ * `/storage/v1/object/public/<tenant id>/<file id>`.
+ *
+ * The key is derived from the server's refresh-token secret (REFRESH_TOKEN_SECRET, or the generated one
+ * outside production) with a fixed label, so no new secret has to be configured and the derived key is
+ * useless for anything else; every server of a deployment shares it, and rotating that secret voids the
+ * links in flight (they live minutes). Checking a signature is one HMAC and a constant-time compare, done
+ * before any database read, so forged links cost no query.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { AppError } from "../../../core/errors";
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const SIGNED_PREFIX = "/storage/v1/object/sign";
+export const PUBLIC_PREFIX = "/storage/v1/object/public";
+/** Lifetime of a signed URL unless the caller asks for another one, and the longest it may ask for. */
+export const DEFAULT_TTL_SECONDS = 300;
+export const MAX_TTL_SECONDS = 7 * 86400;
+
+const LABEL = "logicspike:storage-download-url:v1";
+
+export class DownloadSigner {
+  private readonly key: Buffer;
+
+  constructor(serverSecret: Buffer) {
+    this.key = createHmac("sha256", serverSecret).update(LABEL).digest();
+  }
+
+  private mac(tenantId: string, fileId: string, exp: number): Buffer {
+    return createHmac("sha256", this.key).update(`${tenantId}\n${fileId}\n${exp}`).digest();
+  }
+
+  /** The path and query of a signed URL for the file, valid until exp (unix seconds). */
+  signedPath(tenantId: string, fileId: string, exp: number): string {
+    return `${SIGNED_PREFIX}/${tenantId}/${fileId}?exp=${exp}&sig=${this.mac(tenantId, fileId, exp).toString("base64url")}`;
+  }
+
+  /**
+   * Throws SGBAD unless sig was made by this server for exactly (tenant, file, exp), then SGEXP when exp
+   * has passed: the signature first, so a forged link learns nothing about expiry. Returns exp.
+   */
+  verify(tenantId: string, fileId: string, exp: unknown, sig: unknown, now = Date.now()): number {
+    if (typeof exp !== "string" || !/^[0-9]{1,12}$/.test(exp) || typeof sig !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(sig)) {
+      throw new AppError("SGBAD", "This download link is incomplete or malformed; ask for a new one.");
+    }
+    // Compared as text, not decoded: a base64url string has spare bits, so only the one canonical spelling counts.
+    const expected = Buffer.from(this.mac(tenantId, fileId, Number(exp)).toString("base64url"));
+    if (!timingSafeEqual(Buffer.from(sig), expected)) {
+      throw new AppError("SGBAD", "This download link's signature is not valid for this file.");
+    }
+    if (Number(exp) * 1000 <= now) throw new AppError("SGEXP", "This download link has expired; ask for a new one.");
+    return Number(exp);
+  }
+}
+
+export const publicPath = (tenantId: string, fileId: string) => `${PUBLIC_PREFIX}/${tenantId}/${fileId}`;
