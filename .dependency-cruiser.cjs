@@ -5,6 +5,9 @@
  *   server/     the HTTP server; imports core/, never the worker, except its composition root
  *               (server/src/index.ts), which runs the worker in-process;
  *   functions/  the worker; imports core/, never server/;
+ *   packages/   published on their own (the service kit): import nothing of ours outside their folder;
+ *   examples/   services built on the packages, as a team outside this repository would: import
+ *               packages/ only;
  *   bench/, test/ may import anything.
  * And no import cycles anywhere.
  */
@@ -38,6 +41,20 @@ module.exports = {
       comment: "The worker runs without the HTTP server; what both need belongs in core/.",
       from: { path: "^functions/" },
       to: { path: "^server/" },
+    },
+    {
+      name: "packages-stand-alone",
+      severity: "error",
+      comment: "A package is published on its own: it cannot reach into the platform's code (generate what it needs into it).",
+      from: { path: "^packages/([^/]+)/" },
+      to: { path: "^(core|server|functions|bench|test|sdk|examples|console)/" },
+    },
+    {
+      name: "examples-use-the-packages",
+      severity: "error",
+      comment: "Examples show what a service outside this repository can do: only the published packages are theirs.",
+      from: { path: "^examples/" },
+      to: { path: "^(core|server|functions|bench|test|sdk|console)/" },
     },
   ],
   options: {

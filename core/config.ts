@@ -323,6 +323,10 @@ export const SECTIONS = [
         doc: "≥ 32 characters; sent upstream as `x-gateway-key` and accepted on `/internal/*`. Required in production when any gateway route is configured",
       }),
       timeoutMs: setting({ name: "GATEWAY_TIMEOUT_MS", parse: int, default: 30_000, doc: "An upstream that does not answer within this long gives `502 UPDWN`" }),
+      idempotencyRetentionDays: setting({
+        name: "SERVICES_IDEMPOTENCY_RETENTION_DAYS", parse: limit, default: 30,
+        doc: "Idempotency keys of the services API (metered calls, published events) older than this are removed daily by the `services__retention` cron task; a key replayed later applies again",
+      }),
     },
     /** Machine-to-machine tokens from POST /auth/service-token (typ `svc+jwt`). */
     serviceTokens: {

@@ -53,6 +53,8 @@ export const EVENT_TYPES = [
   "apikey.rolled",
   /** A blog post was published. */
   "blog.post.published",
+  /** Someone reacted to a blog post (published by the blog service). */
+  "blog.post.reacted",
   /** A webhook endpoint was disabled after failing continuously. */
   "endpoint.disabled",
   /** The workspace's services or limits changed. */
@@ -91,3 +93,22 @@ export const EVENT_TYPES = [
   "wallet.credited",
 ] as const;
 export type EventTypeKey = (typeof EVENT_TYPES)[number];
+
+/** Every usage meter (app_public.meters): the services API's usage routes, the billing page. */
+export const METERS = [
+  /** API calls recorded by services for the workspace, per calendar month. */
+  "api.calls",
+  /** Active (not revoked) API keys of the workspace. */
+  "api_keys",
+  /** Blog posts in the workspace. */
+  "blog.posts",
+  /** Reactions to blog posts, per calendar month (counted by the blog service). */
+  "blog.reactions",
+  /** Emails sent for the workspace (invitations, notifications), per calendar month. */
+  "email.sends",
+  /** Members of the workspace. */
+  "seats",
+  /** Bytes stored for the workspace by services (limit: the plan's storage_mb). */
+  "storage.bytes",
+] as const;
+export type MeterKey = (typeof METERS)[number];

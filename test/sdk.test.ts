@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { generate, loadCodegenConfig } from "@graphql-codegen/cli";
 import type { PostGraphileInstance } from "postgraphile";
-import { CATALOG_FILE, printedCatalog, printedSchema, SCHEMA_FILE } from "../server/src/cli/exportSchema";
+import { CATALOG_FILE, SERVICE_KIT_CATALOG_FILE, printedCatalog, printedSchema, SCHEMA_FILE } from "../server/src/cli/exportSchema";
 import { useTestDatabase } from "./helpers/db";
 import { startTestServer } from "./helpers/server";
 
@@ -27,14 +27,15 @@ it("schema.graphql matches the schema built from the migrated database", async (
   }
 });
 
-it("sdk/catalog.ts lists exactly the permission strings and event types of the database catalog", async () => {
+it("sdk/catalog.ts and the service kit's copy list exactly the permission strings, event types and meters of the database catalog", async () => {
   const live = await printedCatalog(getDb().ownerPool);
-  expect({ file: "sdk/catalog.ts (run `npm run schema:export`)", content: fs.existsSync(CATALOG_FILE) ? fs.readFileSync(CATALOG_FILE, "utf8") : "" }).toEqual({
-    file: "sdk/catalog.ts (run `npm run schema:export`)",
-    content: live,
-  });
+  for (const [name, file] of [["sdk/catalog.ts", CATALOG_FILE], ["packages/service-kit/src/catalog.ts", SERVICE_KIT_CATALOG_FILE]]) {
+    const hint = `${name} (run \`npm run schema:export\`)`;
+    expect({ file: hint, content: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "" }).toEqual({ file: hint, content: live });
+  }
   expect(live).toContain('"blog:posts.publish"');
   expect(live).toContain('"member.invited"');
+  expect(live).toContain('"storage.bytes"');
 });
 
 it("sdk/generated matches codegen over schema.graphql and sdk/operations", async () => {

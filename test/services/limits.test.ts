@@ -145,7 +145,7 @@ describe("usage on the billing page", () => {
     const res = await as(server, owner.accessToken)(`{ meterUsage { nodes { meter unit period used limit remaining resetsAt } } }`);
     expect(res.body.errors).toBeUndefined();
     const byMeter = Object.fromEntries((res.body.data!.meterUsage.nodes as Array<{ meter: string }>).map((n) => [n.meter, n]));
-    expect(Object.keys(byMeter).sort()).toEqual(["api.calls", "api_keys", "blog.posts", "email.sends", "seats", "storage.bytes"]);
+    expect(Object.keys(byMeter).sort()).toEqual(["api.calls", "api_keys", "blog.posts", "blog.reactions", "email.sends", "seats", "storage.bytes"]);
     expect(byMeter["api.calls"]).toMatchObject({ unit: "count", period: "month", used: "250", limit: "1000", remaining: "750", resetsAt: expect.any(String) });
     expect(byMeter.seats).toMatchObject({ period: "lifetime", used: "1", limit: "5", remaining: "4", resetsAt: null });
     expect(byMeter["storage.bytes"]).toMatchObject({ unit: "bytes", used: "0", limit: String(1024 * 1024 * 1024) });

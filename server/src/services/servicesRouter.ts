@@ -87,6 +87,17 @@ export function servicesRouter(app: Express): Router {
     }));
   }
 
+  // release: gives back what this service consumed on one of its own meters (deleted media, a cancelled job).
+  router.post("/usage/release", requireScope(SERVICE_SCOPES.usageWrite), handle(async (req, res) => {
+    const body = parse(usageBody, req.body, `send meter (one of this service's counter meters), quantity (a whole number from 1 to ${MAX_QUANTITY}) and optionally idempotencyKey.`);
+    const { service, tenantId } = serviceCaller(res);
+    const { rows } = await pool.query<UsageRow>(
+      `select ${USAGE_COLUMNS} from app_private.meter_release($1, $2, $3, $4, $5)`,
+      [tenantId, body.meter, body.quantity, keyOf(req, body.idempotencyKey) ?? null, service],
+    );
+    res.json(usageAnswer(body.meter, rows[0]));
+  }));
+
   router.get("/usage/:meter", requireScope(SERVICE_SCOPES.usageRead), handle(async (req, res) => {
     const raw = req.query.quantity ?? "0";
     const quantity = typeof raw === "string" && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
