@@ -250,6 +250,11 @@ export const SECTIONS = [
       verifyEmailTtlSeconds: setting({ name: "EMAIL_VERIFY_TTL_SECONDS", parse: int, default: 86400, shown: "`86400` (24 h)", doc: "How long an email-verification link works" }),
       passwordResetTtlSeconds: setting({ name: "PASSWORD_RESET_TTL_SECONDS", parse: int, default: 3600, shown: "`3600` (1 h)", doc: "How long a password-reset link works" }),
     },
+    /** Personal data exports (POST /auth/account/export, docs/identity.md#data-export). */
+    dataExport: {
+      ttlSeconds: setting({ name: "DATA_EXPORT_TTL_SECONDS", parse: limit, default: 86400, shown: "`86400` (24 h)", doc: "How long a data export's download link works; the archive is deleted after it" }),
+      maxPerDay: setting({ name: "DATA_EXPORT_MAX_PER_DAY", parse: limit, default: 3, doc: "Data exports one user may request per 24 h (`429 RATLM` beyond)" }),
+    },
     google: {
       issuer: setting({ name: "GOOGLE_ISSUER", parse: text, default: "https://accounts.google.com", doc: "OIDC issuer for Google sign-in (tests point it at a local OIDC server)" }),
       clientId: setting({ name: "GOOGLE_CLIENT_ID", parse: optionalText, default: undefined, shown: "unset → Google sign-in off", doc: "OAuth client id" }),

@@ -71,6 +71,9 @@ export const ERROR_CODES = {
   SGBAD: { status: 403, message: "This download link's signature is not valid for this file." },
   SGEXP: { status: 410, message: "This download link has expired; ask for a new one." },
   RANGE: { status: 416, message: "The requested byte range is not within the file." },
+  DXUNK: { status: 404, message: "This data export link is not valid; use the link from your newest export email." },
+  DXEXP: { status: 410, message: "This data export link has expired; request a new export." },
+  EMNVF: { status: 403, message: "Verify your email address first." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

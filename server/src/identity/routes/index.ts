@@ -1,6 +1,7 @@
 import type { AuthRoute } from "../route";
 import { accountRoutes } from "./account";
 import { accountDeletionRoutes } from "./accountDeletion";
+import { dataExportRoutes } from "./dataExport";
 import { emailFlowRoutes } from "./emailFlows";
 import { googleRoutes } from "./google";
 import jwks from "./jwks";
@@ -24,6 +25,7 @@ export const AUTH_ROUTES: AuthRoute[] = [
   ...sessionRoutes,
   ...accountRoutes,
   ...accountDeletionRoutes,
+  ...dataExportRoutes,
   ...emailFlowRoutes,
   ...mfaRoutes,
   ...googleRoutes,
