@@ -10,6 +10,7 @@ import {
   absolutePath, baseUrl, bool, cookieSameSite, corsOrigins, dnsServers, GATEWAY_ROUTE, gatewayRoutes, hostsOf, httpOrigin, int, limit,
   list, logFormat, nodeEnv, optionalText, reservedDomains, retrySchedule, text, tlsAskPath, trustProxy,
 } from "./config/parsers";
+import { oidcProviders, providerUrl } from "./config/signInProviders";
 
 export { logFormat, type CorsOrigin, type NodeEnv } from "./config/parsers";
 
@@ -263,6 +264,35 @@ export const SECTIONS = [
       redirectUri: setting({
         name: "GOOGLE_REDIRECT_URI", parse: optionalText, default: undefined, shown: "`$PUBLIC_URL/auth/google/callback`",
         doc: "Where Google sends the browser back; register exactly this URI with Google",
+      }),
+    },
+    // server/src/identity/oidcProviders.ts; docs/identity.md#other-openid-connect-providers.
+    oidc: {
+      providers: setting({
+        name: "OIDC_PROVIDERS", parse: oidcProviders, default: {}, shown: "unset → none",
+        doc: "Further OpenID Connect sign-in providers (Keycloak, Okta, GitLab, Microsoft…), JSON `{\"<id>\": {\"issuer\", \"client_id\", \"client_secret\"?, \"name\"?, \"scope\"?, \"redirect_uri\"?}}`; sign-in at `/auth/oidc/<id>/start`",
+      }),
+    },
+    // server/src/identity/github.ts; docs/identity.md#github-sign-in.
+    github: {
+      clientId: setting({ name: "GITHUB_CLIENT_ID", parse: optionalText, default: undefined, shown: "unset → GitHub sign-in off", doc: "GitHub OAuth app client id (needs `GITHUB_CLIENT_SECRET`)" }),
+      clientSecret: setting({ name: "GITHUB_CLIENT_SECRET", parse: optionalText, default: undefined, doc: "GitHub OAuth app client secret" }),
+      /** Unset = `${publicUrl}/auth/github/callback`, filled in where it is used. */
+      redirectUri: setting({
+        name: "GITHUB_REDIRECT_URI", parse: optionalText, default: undefined, shown: "`$PUBLIC_URL/auth/github/callback`",
+        doc: "Where GitHub sends the browser back; the OAuth app's callback URL",
+      }),
+      authorizeUrl: setting({
+        name: "GITHUB_AUTHORIZE_URL", parse: (raw) => providerUrl(raw, "GITHUB_AUTHORIZE_URL"), default: "https://github.com/login/oauth/authorize",
+        doc: "GitHub's authorization page (GitHub Enterprise Server: `https://<host>/login/oauth/authorize`)",
+      }),
+      tokenUrl: setting({
+        name: "GITHUB_TOKEN_URL", parse: (raw) => providerUrl(raw, "GITHUB_TOKEN_URL"), default: "https://github.com/login/oauth/access_token",
+        doc: "GitHub's code-for-token endpoint (Enterprise Server: `https://<host>/login/oauth/access_token`)",
+      }),
+      apiUrl: setting({
+        name: "GITHUB_API_URL", parse: (raw) => providerUrl(raw, "GITHUB_API_URL").replace(/\/$/, ""), default: "https://api.github.com",
+        doc: "GitHub's REST API base, for `/user` and `/user/emails` (Enterprise Server: `https://<host>/api/v3`)",
       }),
     },
   }),

@@ -81,6 +81,8 @@ const WITHHELD: Array<{ name: string; from: string[]; uses?: RegExp; reason: str
       ["JWT_PRIVATE_KEY", /\bjwt\.privateKey\b/],
       ["REFRESH_TOKEN_SECRET", /\brefresh\.secret\b/],
       ["GOOGLE_CLIENT_SECRET", /\bclientSecret\b/],
+      ["GITHUB_CLIENT_SECRET", /\bgithub\.clientSecret\b/],
+      ["OIDC_PROVIDERS", /\boidc\.providers\b/], // its entries may carry a client_secret
       ["GATEWAY_KEY", /\bgateway\.key\b/],
       ["METRICS_TOKEN", /\bmetricsToken\b/],
       ["REDIS_URL", /\bredisUrl\b/],

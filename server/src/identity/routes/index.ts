@@ -4,6 +4,8 @@ import { accountDeletionRoutes } from "./accountDeletion";
 import { dataExportRoutes } from "./dataExport";
 import { emailFlowRoutes } from "./emailFlows";
 import { googleRoutes } from "./google";
+import { githubRoutes } from "./github";
+import { oidcRoutes } from "./oidc";
 import jwks from "./jwks";
 import login from "./login";
 import { logout, logoutAll } from "./logout";
@@ -29,4 +31,6 @@ export const AUTH_ROUTES: AuthRoute[] = [
   ...emailFlowRoutes,
   ...mfaRoutes,
   ...googleRoutes,
+  ...oidcRoutes,
+  ...githubRoutes,
 ] as AuthRoute[];
