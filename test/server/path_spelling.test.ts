@@ -66,6 +66,10 @@ describe("canonicalTarget", () => {
   it("limits exactly the canonical prefixes", () => {
     expect(["/graphql", "/svc", "/svc/crm", "/svc/crm/a/"].every(isApiLimited)).toBe(true);
     expect(["/graphiql", "/graphql/x", "/svcx", "/svc%2Fcrm", "/auth/login"].some(isApiLimited)).toBe(false);
+    // The storage API is limited in every spelling that reaches it: /storage is lower-cased like /auth.
+    expect(["/storage/v1/files", "/storage/v1/files/0b5e/url"].every(isApiLimited)).toBe(true);
+    expect(["/storage/v1/filesx", "/storage/v1/object/public/a/b"].some(isApiLimited)).toBe(false);
+    expect(canonicalTarget("/STORAGE/V1/Files/")).toEqual({ url: "/storage/v1/files", path: "/storage/v1/files" });
     expect(isAuthLimited("POST", "/auth/login") && isAuthLimited("POST", "/auth") && isAuthLimited("POST", "/auth/login%2F")).toBe(true);
     expect(isAuthLimited("GET", "/auth/login") || isAuthLimited("POST", "/authx") || isAuthLimited("POST", "/auth%2Flogin")).toBe(false);
     expect([serviceRoute("/svc"), serviceRoute("/svc/crm"), serviceRoute("/svc/crm/A/b/"), serviceRoute("/graphql")]).toEqual([

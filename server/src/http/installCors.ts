@@ -5,7 +5,7 @@ import type { Config, CorsOrigin } from "../../../core/config";
 import { getContext } from "../context";
 import { getCustomDomainLookup, type CustomDomainLookup } from "../domains/customDomains";
 import { AppError } from "../../../core/errors";
-import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, underPrefix } from "./requestPath";
+import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, STORAGE_API_PREFIX, STORAGE_OBJECT_PREFIXES, underPrefix } from "./requestPath";
 
 /**
  * Browsers on other origins (docs/frontends.md).
@@ -16,7 +16,7 @@ import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, underPrefix } from "./reques
  * API_KEY_CACHE_SECONDS). A request whose Origin is its own Host is
  * same-origin and needs no CORS at all.
  *
- * On the API prefixes (/graphql, /auth, /svc, /billing, /audit) an allowed
+ * On the API prefixes (/graphql, /auth, /svc, /storage/v1/files, /billing, /audit) an allowed
  * origin gets CORS headers from the `cors` package: the origin echoed (never
  * `*`), credentials (the refresh cookie), the preflight cached for
  * CORS_MAX_AGE_SECONDS, `Vary: Origin` on every answer.
@@ -25,19 +25,26 @@ import { AUTH_PREFIX, GRAPHQL_PATH, SERVICE_PREFIX, underPrefix } from "./reques
  * (an operator cannot add every tenant's site to CORS_ORIGINS), so a host that
  * a live `pk_` key allows gets CORS on /graphql and /svc only, and without
  * credentials: no cookie is sent or accepted from there. The key's own domain
- * lock decides on top (KYORG for a key that does not list the origin).
+ * lock decides on top (KYORG for a key that does not list the origin). The
+ * same holds for /storage/v1/files (a site listing and linking its public files).
+ *
+ * Storage object URLs (/storage/v1/object/*, /storage/v1/upload/*) carry their
+ * own authorization (a signature, or a public file), never a cookie: every
+ * origin gets `Access-Control-Allow-Origin: *` there without credentials, and
+ * the headers a player or a ranged download needs (Range, If-None-Match in;
+ * Content-Range, ETag, Content-Disposition out).
  *
  * Anything else with an Origin header is refused here, before any route can
  * act: 403 NOCRS without CORS headers, for an unknown origin (on every path,
  * except GET/HEAD outside the API prefixes: pages and health checks) and for a
  * preflight asking for a method or header we do not accept.
  */
-export const CORS_PREFIXES = [GRAPHQL_PATH, AUTH_PREFIX, SERVICE_PREFIX, "/billing", "/audit"];
+export const CORS_PREFIXES = [GRAPHQL_PATH, AUTH_PREFIX, SERVICE_PREFIX, STORAGE_API_PREFIX, "/billing", "/audit"];
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 const ALLOWED_HEADERS = ["accept", "authorization", "content-type", "idempotency-key", "x-api-key", "x-request-id"];
 const EXPOSED_HEADERS = ["x-request-id", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"];
 
-const PUBLISHABLE_PREFIXES = [GRAPHQL_PATH, SERVICE_PREFIX];
+const PUBLISHABLE_PREFIXES = [GRAPHQL_PATH, SERVICE_PREFIX, STORAGE_API_PREFIX];
 const under = (prefixes: string[], path: string) => prefixes.some((prefix) => underPrefix(path, prefix));
 const CACHE_MAX = 10_000;
 
@@ -116,8 +123,18 @@ export default function installCors(app: Express): void {
     });
   const trustedHeaders = options(true);
   const publishableHeaders = options(false);
+  const objectHeaders = cors({
+    origin: "*",
+    credentials: false,
+    methods: ["GET", "HEAD", "PUT"],
+    allowedHeaders: ["range", "if-none-match", "if-range", "content-type", "content-length"],
+    exposedHeaders: ["content-range", "content-length", "accept-ranges", "etag", "content-disposition", "last-modified", "x-request-id"],
+    maxAge: config.cors.maxAgeSeconds,
+    optionsSuccessStatus: 204,
+  });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
+    if (under(STORAGE_OBJECT_PREFIXES, req.path)) return objectHeaders(req, res, next);
     const api = under(CORS_PREFIXES, req.path);
     if (api) res.vary("Origin");
     const origin = req.get("origin");

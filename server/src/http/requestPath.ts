@@ -35,9 +35,16 @@ export type CanonicalTarget = { url: string; path: string } | { refused: string 
 export const GRAPHQL_PATH = "/graphql";
 export const AUTH_PREFIX = "/auth";
 export const SERVICE_PREFIX = "/svc";
+/** File storage's API (uploads, download URLs): authenticated, rate limited and under CORS like /graphql. */
+export const STORAGE_API_PREFIX = "/storage/v1/files";
+/**
+ * File storage's object URLs (downloads, uploads to a signed slot): the signature in the URL or the file's
+ * public visibility is the authorization, never a cookie, so any origin may use them (CORS `*`).
+ */
+export const STORAGE_OBJECT_PREFIXES = ["/storage/v1/object", "/storage/v1/upload"];
 
 /** First segments whose whole path is ours to route, so it is lower-cased entirely. */
-const OWNED = new Set(["graphql", "graphiql", "auth", "internal", "billing", "audit", "webhooks", "healthz", "readyz", "metrics", ".well-known"]);
+const OWNED = new Set(["graphql", "graphiql", "auth", "internal", "billing", "audit", "webhooks", "storage", "healthz", "readyz", "metrics", ".well-known"]);
 
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 const NOT_ALLOWED = /[^\x21-\x7e]|\\/;
@@ -113,8 +120,9 @@ export const isOwnedPath = (path: string): boolean => {
 /** POST /auth and /auth/*: the per-IP limit, before any credential is checked. */
 export const isAuthLimited = (method: string, path: string): boolean => method === "POST" && underPrefix(path, AUTH_PREFIX);
 
-/** /graphql and /svc, /svc/*: the per-key/user/IP and per-workspace limits. */
-export const isApiLimited = (path: string): boolean => path === GRAPHQL_PATH || underPrefix(path, SERVICE_PREFIX);
+/** /graphql, /svc, /svc/* and /storage/v1/files*: the per-key/user/IP and per-workspace limits. */
+export const isApiLimited = (path: string): boolean =>
+  path === GRAPHQL_PATH || underPrefix(path, SERVICE_PREFIX) || underPrefix(path, STORAGE_API_PREFIX);
 
 /** /svc/<service><rest>: the service name and the upstream's path (`/` when empty); undefined outside /svc. */
 export function serviceRoute(path: string): { service: string; rest: string } | undefined {
