@@ -16,14 +16,11 @@
  * every /auth path is lower-cased before routing (http/requestPath.ts).
  */
 import type { Response } from "express";
-import { z } from "zod";
 import { AppError } from "../../../../core/errors";
 import { auditContext } from "../../audit/auditContext";
-import { useRecoveryCode, useTotp } from "../totp";
-import { defineRoute, fields, type AuthRoute } from "../route";
+import { defineRoute, type AuthRoute } from "../route";
 import { sha256 } from "../sessions";
-import { checkCurrentPassword } from "./account";
-import { checkSecondFactor, recoveryCode, totpCode } from "./mfa";
+import { checkRecentAuthentication, recentAuthBody } from "./recentAuth";
 
 const TOKEN = /^[0-9a-f]{64}$/;
 
@@ -31,25 +28,10 @@ const requestExport = defineRoute({
   method: "post",
   path: "/auth/account/export",
   auth: "user",
-  schema: z
-    .object({
-      password: fields.password,
-      code: totpCode.optional(),
-      recoveryCode: recoveryCode.optional(),
-    })
-    .refine((b) => b.code === undefined || b.recoveryCode === undefined, { message: "send at most one of code or recoveryCode", path: ["code"] }),
+  schema: recentAuthBody,
   async handler({ req, res, body, deps, identity }) {
     const userId = identity.userId!;
-    await checkCurrentPassword(deps, req, res, userId, body.password);
-    const mfa = await deps.pool.query("select 1 from app_private.mfa_totp where user_id = $1 and confirmed_at is not null", [userId]);
-    if (mfa.rowCount) {
-      if (body.code === undefined && body.recoveryCode === undefined) {
-        throw new AppError("MFARQ", "Two-factor authentication is on: send the code from your authenticator app (or a recovery code) as well.");
-      }
-      await checkSecondFactor(deps, req, res, userId, () =>
-        body.code !== undefined ? useTotp(deps, userId, body.code) : useRecoveryCode(deps, userId, body.recoveryCode!),
-      );
-    }
+    await checkRecentAuthentication(deps, req, res, userId, body);
     const { requestId, ip } = auditContext(req);
     try {
       const { rows } = await deps.pool.query<{ export_id: string; export_requested_at: Date; is_new: boolean }>(
