@@ -13,6 +13,7 @@ import { newTotpSecret } from "../../../server/src/identity/totp";
 import { useTestDatabase } from "../../helpers/db";
 import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "../../helpers/auth";
 import { startTestServer, type TestServer } from "../../helpers/server";
+import { CookieBrowser } from "../../helpers/cookieBrowser";
 
 const APP_URL = "http://app.logicspike.test";
 const CLIENT_ID = "Iv1.test-client";
@@ -120,23 +121,6 @@ beforeEach(() => {
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 
-class Browser {
-  readonly cookies = new Map<string, string>();
-  async get(url: string) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    const setCookies = res.headers.getSetCookie();
-    for (const line of setCookies) {
-      const [pair] = line.split(";");
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const json = res.headers.get("content-type")?.includes("json");
-    return { status: res.status, location: res.headers.get("location"), setCookies, body: json ? ((await res.json()) as any) : await res.text() };
-  }
-}
 
 let nextId = 4_000_000 + Math.floor(Math.random() * 1_000_000);
 const githubUser = (over: Partial<GithubUser> & { email?: string; verified?: boolean } = {}): GithubUser => {
@@ -151,7 +135,7 @@ const githubUser = (over: Partial<GithubUser> & { email?: string; verified?: boo
   };
 };
 
-async function startAndAuthorize(browser: Browser, user: GithubUser | null, redirect?: string): Promise<URL> {
+async function startAndAuthorize(browser: CookieBrowser, user: GithubUser | null, redirect?: string): Promise<URL> {
   github.next = user;
   const start = await browser.get(`${server.url}/auth/github/start${redirect === undefined ? "" : `?redirect=${encodeURIComponent(redirect)}`}`);
   expect({ status: start.status, toGithub: start.location?.startsWith(`${github.url}/login/oauth/authorize?`) }).toEqual({ status: 302, toGithub: true });
@@ -160,14 +144,14 @@ async function startAndAuthorize(browser: Browser, user: GithubUser | null, redi
   return new URL(authorize.location!);
 }
 
-async function signIn(user: GithubUser, opts: { browser?: Browser; redirect?: string } = {}) {
-  const browser = opts.browser ?? new Browser();
+async function signIn(user: GithubUser, opts: { browser?: CookieBrowser; redirect?: string } = {}) {
+  const browser = opts.browser ?? new CookieBrowser();
   const callbackUrl = await startAndAuthorize(browser, user, opts.redirect);
   const res = await browser.get(callbackUrl.href);
   return { ...res, browser, callbackUrl };
 }
 
-async function accessTokenOf(browser: Browser): Promise<string> {
+async function accessTokenOf(browser: CookieBrowser): Promise<string> {
   const cookie = browser.cookies.get("ls_refresh");
   expect(cookie).toBeDefined();
   const res = await server.post("/auth/refresh", {}, { cookie: `ls_refresh=${cookie}`, origin: APP_URL });
@@ -185,7 +169,7 @@ const identitiesOf = (userId: string) => q("select provider, subject from app_pr
 
 describe("GET /auth/github/start", () => {
   it("redirects to GitHub's authorize page with state and PKCE S256, keeping them in a signed Lax cookie", async () => {
-    const res = await new Browser().get(`${server.url}/auth/github/start`);
+    const res = await new CookieBrowser().get(`${server.url}/auth/github/start`);
     expect(res.status).toBe(302);
     const url = new URL(res.location!);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -202,7 +186,7 @@ describe("GET /auth/github/start", () => {
   });
 
   it.each(["https://evil.example", "//evil.example", "/\\evil.example"])("refuses redirect=%s before going anywhere", async (redirect) => {
-    const res = await new Browser().get(`${server.url}/auth/github/start?redirect=${encodeURIComponent(redirect)}`);
+    const res = await new CookieBrowser().get(`${server.url}/auth/github/start?redirect=${encodeURIComponent(redirect)}`);
     expect({ status: res.status, code: res.body.error.code, location: res.location, cookies: res.setCookies }).toEqual({
       status: 422,
       code: "INVLD",
@@ -321,7 +305,7 @@ describe("GET /auth/github/callback", () => {
   it("refuses a callback whose state is not this browser's attempt, before exchanging the code", async () => {
     const gh = githubUser();
     for (const tamper of [(u: URL) => u.searchParams.set("state", "attacker-chosen"), (u: URL) => u.searchParams.delete("state")]) {
-      const browser = new Browser();
+      const browser = new CookieBrowser();
       const callbackUrl = await startAndAuthorize(browser, gh);
       tamper(callbackUrl);
       const [exchanges, before] = [github.tokenRequests, await snapshot()];
@@ -331,12 +315,12 @@ describe("GET /auth/github/callback", () => {
       expect(await snapshot()).toEqual(before);
     }
     // And from a browser that never started it (no cookie).
-    const callbackUrl = await startAndAuthorize(new Browser(), gh);
-    expect((await new Browser().get(callbackUrl.href)).body.error.code).toBe("BADRQ");
+    const callbackUrl = await startAndAuthorize(new CookieBrowser(), gh);
+    expect((await new CookieBrowser().get(callbackUrl.href)).body.error.code).toBe("BADRQ");
   });
 
   it("refuses a replayed callback: the cookie is spent, and a kept cookie meets a spent code", async () => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     const callbackUrl = await startAndAuthorize(browser, githubUser());
     const keptCookie = browser.cookies.get("ls_github_oauth")!;
     expect((await browser.get(callbackUrl.href)).status).toBe(302);
@@ -346,7 +330,7 @@ describe("GET /auth/github/callback", () => {
     expect({ status: sameBrowser.status, code: sameBrowser.body.error.code }).toEqual({ status: 400, code: "BADRQ" });
     expect(github.tokenRequests).toBe(exchanges);
 
-    const thief = new Browser();
+    const thief = new CookieBrowser();
     thief.cookies.set("ls_github_oauth", keptCookie);
     const replay = await thief.get(callbackUrl.href);
     expect({ status: replay.status, code: replay.body.error.code }).toEqual({ status: 401, code: "BADTK" });
@@ -359,7 +343,7 @@ describe("GET /auth/github/callback", () => {
     ["redirect_uri_mismatch", 400, "BADRQ"],
   ])("answers GitHub's error=%s with %i %s, exchanging nothing", async (error, status, code) => {
     github.authorizeError = error;
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     const callbackUrl = await startAndAuthorize(browser, githubUser());
     expect(callbackUrl.searchParams.get("error")).toBe(error);
     const [exchanges, before] = [github.tokenRequests, await snapshot()];
@@ -384,7 +368,7 @@ describe("configuration", () => {
     const wrong = await startTestServer(getDb(), { ...githubEnv(), GITHUB_CLIENT_SECRET: "not-the-secret" });
     try {
       wrong.srv.ctx.config.github.redirectUri = `${wrong.url}/auth/github/callback`;
-      const browser = new Browser();
+      const browser = new CookieBrowser();
       github.next = githubUser();
       const authorize = await browser.get((await browser.get(`${wrong.url}/auth/github/start`)).location!);
       const res = await browser.get(authorize.location!);
@@ -399,7 +383,7 @@ describe("configuration", () => {
       const off = await startTestServer(getDb(), { ...githubEnv(), ...env });
       try {
         for (const path of ["/auth/github/start", "/auth/github/callback?code=x&state=y"]) {
-          const res = await new Browser().get(`${off.url}${path}`);
+          const res = await new CookieBrowser().get(`${off.url}${path}`);
           expect({ path, status: res.status, code: res.body.error.code, cookies: res.setCookies }).toEqual({ path, status: 404, code: "OAUNC", cookies: [] });
         }
       } finally {

@@ -11,6 +11,7 @@ import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "..
 import { startOidcMock, type OidcMock } from "../../helpers/oidcMock";
 import { freePort } from "../../helpers/postgres";
 import { startTestServer, type TestServer } from "../../helpers/server";
+import { CookieBrowser } from "../../helpers/cookieBrowser";
 
 const APP_URL = "http://app.logicspike.test";
 const CLIENT_ID = "logicspike-test-client";
@@ -33,24 +34,6 @@ afterAll(async () => {
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 
-/** A browser: a cookie jar that honours Set-Cookie (including clearing) and manual redirects. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  async get(url: string) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    const setCookies = res.headers.getSetCookie();
-    for (const line of setCookies) {
-      const [pair] = line.split(";");
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const json = res.headers.get("content-type")?.includes("json");
-    return { status: res.status, location: res.headers.get("location"), setCookies, body: json ? ((await res.json()) as any) : await res.text() };
-  }
-}
 
 interface GoogleUser {
   sub: string;
@@ -68,7 +51,7 @@ const googleUser = (over: Partial<GoogleUser> = {}): GoogleUser => ({
 });
 
 /** /auth/google/start → the provider's /authorize → back to our callback URL (not yet followed). */
-async function startAndAuthorize(browser: Browser, redirect?: string): Promise<URL> {
+async function startAndAuthorize(browser: CookieBrowser, redirect?: string): Promise<URL> {
   const start = await browser.get(`${server.url}/auth/google/start${redirect === undefined ? "" : `?redirect=${encodeURIComponent(redirect)}`}`);
   expect({ status: start.status, location: start.location?.startsWith(`${idp.issuer}/authorize?`) }).toEqual({ status: 302, location: true });
   const authorize = await browser.get(start.location!);
@@ -77,8 +60,8 @@ async function startAndAuthorize(browser: Browser, redirect?: string): Promise<U
 }
 
 /** The whole dance for one Google account; returns the callback's response. */
-async function signInWithGoogle(user: GoogleUser, opts: { browser?: Browser; redirect?: string; claims?: Record<string, unknown> } = {}) {
-  const browser = opts.browser ?? new Browser();
+async function signInWithGoogle(user: GoogleUser, opts: { browser?: CookieBrowser; redirect?: string; claims?: Record<string, unknown> } = {}) {
+  const browser = opts.browser ?? new CookieBrowser();
   await idp.configure({ claims: { ...user, ...opts.claims } });
   const callbackUrl = await startAndAuthorize(browser, opts.redirect);
   const res = await browser.get(callbackUrl.href);
@@ -86,7 +69,7 @@ async function signInWithGoogle(user: GoogleUser, opts: { browser?: Browser; red
 }
 
 /** What the SPA does on landing: POST /auth/refresh with the cookie. */
-async function refreshWithCookie(browser: Browser) {
+async function refreshWithCookie(browser: CookieBrowser) {
   const cookie = browser.cookies.get("ls_refresh");
   expect(cookie).toBeDefined();
   return server.post("/auth/refresh", {}, { cookie: `ls_refresh=${cookie}`, origin: APP_URL });
@@ -98,7 +81,7 @@ const tenantCount = async () => Number((await q("select count(*) n from app_publ
 
 describe("GET /auth/google/start", () => {
   it("redirects to the provider with code flow, PKCE S256, state and nonce, and keeps them in a signed Lax cookie", async () => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     const res = await browser.get(`${server.url}/auth/google/start`);
     expect(res.status).toBe(302);
     const url = new URL(res.location!);
@@ -125,7 +108,7 @@ describe("GET /auth/google/start", () => {
   it.each(["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "settings"])(
     "refuses redirect=%s (no open redirects) before going anywhere",
     async (redirect) => {
-      const res = await new Browser().get(`${server.url}/auth/google/start?redirect=${encodeURIComponent(redirect)}`);
+      const res = await new CookieBrowser().get(`${server.url}/auth/google/start?redirect=${encodeURIComponent(redirect)}`);
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe("INVLD");
       expect(res.location).toBeNull();
@@ -218,7 +201,7 @@ describe("GET /auth/google/callback", () => {
 
   it("refuses a callback whose state does not match this browser's attempt, before exchanging the code", async () => {
     const google = googleUser();
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idp.configure({ claims: { ...google } });
     const callbackUrl = await startAndAuthorize(browser);
     callbackUrl.searchParams.set("state", "attacker-chosen-state");
@@ -232,12 +215,12 @@ describe("GET /auth/google/callback", () => {
 
   it("refuses a callback from a browser that did not start the attempt (no cookie), or with an altered cookie", async () => {
     const google = googleUser();
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idp.configure({ claims: { ...google } });
     const callbackUrl = await startAndAuthorize(browser);
     const exchanges = await idp.tokenRequests();
 
-    const other = await new Browser().get(callbackUrl.href);
+    const other = await new CookieBrowser().get(callbackUrl.href);
     expect({ status: other.status, code: other.body.error.code }).toEqual({ status: 400, code: "BADRQ" });
 
     const [payload, signature] = browser.cookies.get("ls_google_oidc")!.split(".");
@@ -267,7 +250,7 @@ describe("GET /auth/google/callback", () => {
   });
 
   it("answers a cancelled consent (error=access_denied) with DNIED", async () => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idp.configure({ authorizeError: "access_denied" });
     const callbackUrl = await startAndAuthorize(browser);
     expect(callbackUrl.searchParams.get("error")).toBe("access_denied");
@@ -303,7 +286,7 @@ describe("when Google sign-in is unavailable", () => {
     const off = await startTestServer(getDb(), { GOOGLE_ISSUER: idp.issuer, GOOGLE_CLIENT_ID: "" });
     try {
       for (const path of ["/auth/google/start", "/auth/google/callback?code=x&state=y"]) {
-        const res = await new Browser().get(`${off.url}${path}`);
+        const res = await new CookieBrowser().get(`${off.url}${path}`);
         expect({ path, status: res.status, code: res.body.error.code }).toEqual({ path, status: 404, code: "OAUNC" });
       }
     } finally {
@@ -315,7 +298,7 @@ describe("when Google sign-in is unavailable", () => {
     const down = await startTestServer(getDb(), { ...GOOGLE_ENV, GOOGLE_ISSUER: `http://127.0.0.1:${await freePort()}` });
     try {
       for (let i = 0; i < 2; i++) {
-        const res = await new Browser().get(`${down.url}/auth/google/start`);
+        const res = await new CookieBrowser().get(`${down.url}/auth/google/start`);
         expect(res.status).toBe(503);
         expect(res.body.error).toEqual({ code: "OAUDN", message: expect.stringMatching(/Reference: [0-9a-f-]{36}$/) });
       }

@@ -13,6 +13,7 @@ import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "..
 import { startOidcMock, type OidcMock } from "../../helpers/oidcMock";
 import { freePort } from "../../helpers/postgres";
 import { startTestServer, type TestServer } from "../../helpers/server";
+import { CookieBrowser } from "../../helpers/cookieBrowser";
 
 const APP_URL = "http://app.logicspike.test";
 const getDb = useTestDatabase();
@@ -39,24 +40,6 @@ afterAll(async () => {
 
 const q = async (sql: string, params: unknown[] = []) => (await getDb().superPool.query(sql, params)).rows;
 
-/** A browser: a cookie jar that honours Set-Cookie (including clearing) and manual redirects. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  async get(url: string) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
-    const setCookies = res.headers.getSetCookie();
-    for (const line of setCookies) {
-      const [pair] = line.split(";");
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const json = res.headers.get("content-type")?.includes("json");
-    return { status: res.status, location: res.headers.get("location"), setCookies, body: json ? ((await res.json()) as any) : await res.text() };
-  }
-}
 
 type Id = keyof typeof idps;
 interface Person {
@@ -74,7 +57,7 @@ const person = (over: Partial<Person> = {}): Person => ({
 });
 
 /** /auth/oidc/<id>/start → that provider's /authorize → back to our callback URL (not yet followed). */
-async function startAndAuthorize(id: Id, browser: Browser, redirect?: string): Promise<URL> {
+async function startAndAuthorize(id: Id, browser: CookieBrowser, redirect?: string): Promise<URL> {
   const start = await browser.get(`${server.url}/auth/oidc/${id}/start${redirect === undefined ? "" : `?redirect=${encodeURIComponent(redirect)}`}`);
   expect({ status: start.status, toIssuer: start.location?.startsWith(`${idps[id].issuer}/authorize?`) }).toEqual({ status: 302, toIssuer: true });
   const authorize = await browser.get(start.location!);
@@ -82,15 +65,15 @@ async function startAndAuthorize(id: Id, browser: Browser, redirect?: string): P
   return new URL(authorize.location!);
 }
 
-async function signIn(id: Id, user: Person, opts: { browser?: Browser; redirect?: string; claims?: Record<string, unknown> } = {}) {
-  const browser = opts.browser ?? new Browser();
+async function signIn(id: Id, user: Person, opts: { browser?: CookieBrowser; redirect?: string; claims?: Record<string, unknown> } = {}) {
+  const browser = opts.browser ?? new CookieBrowser();
   await idps[id].configure({ claims: { ...user, ...opts.claims } });
   const callbackUrl = await startAndAuthorize(id, browser, opts.redirect);
   const res = await browser.get(callbackUrl.href);
   return { ...res, browser, callbackUrl };
 }
 
-async function accessTokenOf(browser: Browser): Promise<string> {
+async function accessTokenOf(browser: CookieBrowser): Promise<string> {
   const cookie = browser.cookies.get("ls_refresh");
   expect(cookie).toBeDefined();
   const res = await server.post("/auth/refresh", {}, { cookie: `ls_refresh=${cookie}`, origin: APP_URL });
@@ -141,7 +124,7 @@ describe("GET /auth/oidc/:provider/start", () => {
     ["keycloak", "ls-keycloak", "openid email profile"],
     ["okta", "ls-okta", "openid email"],
   ] as const)("sends %s's sign-in to its own issuer with its client id, PKCE S256, state and nonce, in a cookie of its own", async (id, clientId, scope) => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     const res = await browser.get(`${server.url}/auth/oidc/${id}/start`);
     expect(res.status).toBe(302);
     const url = new URL(res.location!);
@@ -163,7 +146,7 @@ describe("GET /auth/oidc/:provider/start", () => {
 
   it.each(["nope", "google", "github", "__proto__", "toString", "keycloak-2"])("answers an unknown provider (%s) with 404 OAUNC and starts nothing", async (id) => {
     for (const path of [`/auth/oidc/${id}/start`, `/auth/oidc/${id}/callback?code=x&state=y`]) {
-      const res = await new Browser().get(`${server.url}${path}`);
+      const res = await new CookieBrowser().get(`${server.url}${path}`);
       expect({ path, status: res.status, code: res.body.error?.code, location: res.location, cookies: res.setCookies }).toEqual({
         path,
         status: 404,
@@ -175,7 +158,7 @@ describe("GET /auth/oidc/:provider/start", () => {
   });
 
   it.each(["https://evil.example", "//evil.example/x", "/\\evil.example", "settings"])("refuses redirect=%s before going anywhere", async (redirect) => {
-    const res = await new Browser().get(`${server.url}/auth/oidc/keycloak/start?redirect=${encodeURIComponent(redirect)}`);
+    const res = await new CookieBrowser().get(`${server.url}/auth/oidc/keycloak/start?redirect=${encodeURIComponent(redirect)}`);
     expect({ status: res.status, code: res.body.error.code, location: res.location, cookies: res.setCookies }).toEqual({
       status: 422,
       code: "INVLD",
@@ -265,7 +248,7 @@ describe("GET /auth/oidc/:provider/callback", () => {
 
   it("refuses a callback whose state is not this browser's attempt, before exchanging the code", async () => {
     const user = person();
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idps.keycloak.configure({ claims: { ...user } });
     const callbackUrl = await startAndAuthorize("keycloak", browser);
     callbackUrl.searchParams.set("state", "attacker-chosen-state");
@@ -288,11 +271,11 @@ describe("GET /auth/oidc/:provider/callback", () => {
   });
 
   it("refuses one provider's attempt carried to another provider's callback", async () => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idps.keycloak.configure({ claims: { ...person() } });
     const callbackUrl = await startAndAuthorize("keycloak", browser);
     // Same state, same code, the keycloak cookie renamed for okta's path: its MAC is keyed by provider.
-    const okta = new Browser();
+    const okta = new CookieBrowser();
     okta.cookies.set("ls_okta_oauth", browser.cookies.get("ls_keycloak_oauth")!);
     const [exchanges, before] = [(await idps.okta.tokenRequests()) + (await idps.keycloak.tokenRequests()), await snapshot()];
     const res = await okta.get(`${server.url}/auth/oidc/okta/callback${callbackUrl.search}`);
@@ -314,7 +297,7 @@ describe("GET /auth/oidc/:provider/callback", () => {
     ["access_denied", 403, "DNIED"],
     ["server_error", 400, "BADRQ"],
   ])("answers the provider's error=%s with %i %s, and creates nothing", async (error, status, code) => {
-    const browser = new Browser();
+    const browser = new CookieBrowser();
     await idps.okta.configure({ authorizeError: error });
     const callbackUrl = await startAndAuthorize("okta", browser);
     expect(callbackUrl.searchParams.get("error")).toBe(error);
@@ -332,10 +315,10 @@ describe("configuration", () => {
       OIDC_PROVIDERS: registry({ keycloak: `http://127.0.0.1:${await freePort()}`, okta: idps.okta.issuer }),
     });
     try {
-      const res = await new Browser().get(`${down.url}/auth/oidc/keycloak/start`);
+      const res = await new CookieBrowser().get(`${down.url}/auth/oidc/keycloak/start`);
       expect(res.status).toBe(503);
       expect(res.body.error).toEqual({ code: "OAUDN", message: expect.stringMatching(/^Keycloak sign-in is unavailable.*Reference: [0-9a-f-]{36}$/) });
-      expect((await new Browser().get(`${down.url}/auth/oidc/okta/start`)).status).toBe(302);
+      expect((await new CookieBrowser().get(`${down.url}/auth/oidc/okta/start`)).status).toBe(302);
     } finally {
       await down.close();
     }
