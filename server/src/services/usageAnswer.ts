@@ -4,6 +4,9 @@
  * at most 10^15 and limits entitlements times a scale, well within a double's
  * exact integers.
  */
+// The answer's shape is the service kit's: services read it with packages/service-kit's client.
+import type { UsageAnswer } from "../../../packages/service-kit/src/client";
+
 export interface UsageRow {
   allowed: boolean;
   replayed: boolean;
@@ -12,22 +15,6 @@ export interface UsageRow {
   period: "month" | "lifetime";
   period_start: Date;
   resets_at: Date | null;
-}
-
-export interface UsageAnswer {
-  meter: string;
-  /** Consumed (or, for a check, would fit). */
-  allowed: boolean;
-  /** The idempotency key was seen before: nothing was consumed this time. */
-  replayed: boolean;
-  used: number;
-  /** null = unlimited. */
-  limit: number | null;
-  remaining: number | null;
-  period: "month" | "lifetime";
-  periodStart: string;
-  /** null = never (lifetime meters). */
-  resetsAt: string | null;
 }
 
 export const USAGE_COLUMNS = "allowed, replayed, used, limit_value, period, period_start, resets_at";
