@@ -91,6 +91,8 @@ export const EVENT_TYPES = [
   "user.deleted",
   /** Coins were credited to the wallet. */
   "wallet.credited",
+  /** A test event sent to one endpoint from the console (sendTestWebhook); never fanned out. */
+  "webhook.test",
 ] as const;
 export type EventTypeKey = (typeof EVENT_TYPES)[number];
 
