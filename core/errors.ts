@@ -72,6 +72,8 @@ export const ERROR_CODES = {
   SGBAD: { status: 403, message: "This download link's signature is not valid for this file." },
   SGEXP: { status: 410, message: "This download link has expired; ask for a new one." },
   RANGE: { status: 416, message: "The requested byte range is not within the file." },
+  UPMIS: { status: 422, message: "The uploaded bytes do not match the upload slot's size or SHA-256." },
+  UPNON: { status: 409, message: "Nothing has been uploaded to this slot yet; upload the bytes to its URL first." },
   DXUNK: { status: 404, message: "This data export link is not valid; use the link from your newest export email." },
   DXEXP: { status: 410, message: "This data export link has expired; request a new export." },
   EMNVF: { status: 403, message: "Verify your email address first." },

@@ -16,6 +16,35 @@ export interface ObjectHead {
   contentType: string | undefined;
 }
 
+/**
+ * How long an upload slot's URL is valid (docs/storage.md#presigned-upload-slots). A slot still pending
+ * SLOT_CLEANUP_MARGIN_SECONDS after that is abandoned: storage__expire_slots deletes it (freeing its
+ * reservation and queueing its object's deletion).
+ */
+export const UPLOAD_SLOT_SECONDS = 900;
+export const SLOT_CLEANUP_MARGIN_SECONDS = 3600;
+
+/**
+ * What a presigned PUT binds besides the key and lifetime. The client must send exactly these as headers:
+ * `Content-Type: contentType`, `Content-Length: contentLength` and, with a checksum,
+ * `x-amz-checksum-sha256: <the SHA-256 in base64>` (presignedPutHeaders).
+ */
+export interface PresignPutOptions {
+  expiresIn: number;
+  contentType?: string;
+  contentLength?: number;
+  /** SHA-256 of the bytes, lowercase hex. */
+  checksumSha256?: string;
+}
+
+/** The headers a client sends with a PUT to a presigned URL made with opts (fetch sets Content-Length itself). */
+export function presignedPutHeaders(opts: PresignPutOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (opts.contentType) headers["Content-Type"] = opts.contentType;
+  if (opts.checksumSha256) headers["x-amz-checksum-sha256"] = Buffer.from(opts.checksumSha256, "hex").toString("base64");
+  return headers;
+}
+
 export interface StorageBackend {
   readonly kind: "local" | "s3";
   /** Stores the stream under key (replacing any object there); resolves to the number of bytes written. */
@@ -30,7 +59,7 @@ export interface StorageBackend {
    * A URL the client can PUT the bytes to (or GET them from) directly, valid for expiresIn seconds; null
    * when the backend has no URLs of its own (local disk: the server signs URLs to its own routes instead).
    */
-  presignPut(key: string, opts: { expiresIn: number; contentType?: string }): Promise<string | null>;
+  presignPut(key: string, opts: PresignPutOptions): Promise<string | null>;
   presignGet(key: string, opts: { expiresIn: number; contentDisposition?: string }): Promise<string | null>;
 }
 

@@ -9,8 +9,8 @@ import type { StorageBackend } from "./backend";
 import { LocalBackend } from "./local";
 import { S3Backend } from "./s3";
 
-export type { ByteRange, ObjectHead, StorageBackend } from "./backend";
-export { assertKey } from "./backend";
+export type { ByteRange, ObjectHead, PresignPutOptions, StorageBackend } from "./backend";
+export { assertKey, presignedPutHeaders, SLOT_CLEANUP_MARGIN_SECONDS, UPLOAD_SLOT_SECONDS } from "./backend";
 export { LocalBackend } from "./local";
 export { S3Backend } from "./s3";
 

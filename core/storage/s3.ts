@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { PassThrough, Readable } from "node:stream";
-import { assertKey, type ByteRange, type ObjectHead, type StorageBackend } from "./backend";
+import { assertKey, type ByteRange, type ObjectHead, type PresignPutOptions, type StorageBackend } from "./backend";
 
 export interface S3Options {
   bucket: string;
@@ -81,9 +81,14 @@ export class S3Backend implements StorageBackend {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  async presignPut(key: string, opts: { expiresIn: number; contentType?: string }): Promise<string> {
+  async presignPut(key: string, opts: PresignPutOptions): Promise<string> {
     assertKey(key);
-    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType }), { expiresIn: opts.expiresIn });
+    // Content-Length and the SHA-256 stay signed headers (not hoisted into the query), so S3 refuses a
+    // body of another size or other bytes (BadDigest); the server checks both again on confirm anyway.
+    return getSignedUrl(this.client, new PutObjectCommand({
+      Bucket: this.bucket, Key: key, ContentType: opts.contentType, ContentLength: opts.contentLength,
+      ChecksumSHA256: opts.checksumSha256 ? Buffer.from(opts.checksumSha256, "hex").toString("base64") : undefined,
+    }), { expiresIn: opts.expiresIn, unhoistableHeaders: new Set(["x-amz-checksum-sha256"]) });
   }
 
   async presignGet(key: string, opts: { expiresIn: number; contentDisposition?: string }): Promise<string> {

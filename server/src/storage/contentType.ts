@@ -12,7 +12,8 @@ export const SNIFF_BYTES = 4100;
 
 const TEXTUAL = /^(text\/[a-z0-9.+-]+|application\/(json|xml|csv|x-ndjson|javascript)|image\/svg\+xml)$/;
 
-const clean = (declared: string | undefined) => (declared ?? "").split(";")[0].trim().toLowerCase();
+/** The media type alone, lowercase: `Text/Plain; charset=x` → `text/plain`. */
+export const clean = (declared: string | undefined) => (declared ?? "").split(";")[0].trim().toLowerCase();
 const isOctet = (t: string) => t === "" || t === "application/octet-stream";
 
 function looksLikeText(head: Buffer): boolean {

@@ -21,13 +21,16 @@ export const PUBLIC_PREFIX = "/storage/v1/object/public";
 export const DEFAULT_TTL_SECONDS = 300;
 export const MAX_TTL_SECONDS = 7 * 86400;
 
-const LABEL = "logicspike:storage-download-url:v1";
-
-export class DownloadSigner {
+/**
+ * One HMAC signer per purpose: the key is derived from the server secret with the purpose's label, so a
+ * download signature is never a valid upload signature (or the reverse), and the signed path names the
+ * route it is for. Download links and local upload slots (uploadSlots.ts) share this code.
+ */
+export class PathSigner {
   private readonly key: Buffer;
 
-  constructor(serverSecret: Buffer) {
-    this.key = createHmac("sha256", serverSecret).update(LABEL).digest();
+  constructor(serverSecret: Buffer, label: string, private readonly prefix: string, private readonly noun: string) {
+    this.key = createHmac("sha256", serverSecret).update(label).digest();
   }
 
   private mac(tenantId: string, fileId: string, exp: number): Buffer {
@@ -36,7 +39,7 @@ export class DownloadSigner {
 
   /** The path and query of a signed URL for the file, valid until exp (unix seconds). */
   signedPath(tenantId: string, fileId: string, exp: number): string {
-    return `${SIGNED_PREFIX}/${tenantId}/${fileId}?exp=${exp}&sig=${this.mac(tenantId, fileId, exp).toString("base64url")}`;
+    return `${this.prefix}/${tenantId}/${fileId}?exp=${exp}&sig=${this.mac(tenantId, fileId, exp).toString("base64url")}`;
   }
 
   /**
@@ -45,15 +48,21 @@ export class DownloadSigner {
    */
   verify(tenantId: string, fileId: string, exp: unknown, sig: unknown, now = Date.now()): number {
     if (typeof exp !== "string" || !/^[0-9]{1,12}$/.test(exp) || typeof sig !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(sig)) {
-      throw new AppError("SGBAD", "This download link is incomplete or malformed; ask for a new one.");
+      throw new AppError("SGBAD", `This ${this.noun} link is incomplete or malformed; ask for a new one.`);
     }
     // Compared as text, not decoded: a base64url string has spare bits, so only the one canonical spelling counts.
     const expected = Buffer.from(this.mac(tenantId, fileId, Number(exp)).toString("base64url"));
     if (!timingSafeEqual(Buffer.from(sig), expected)) {
-      throw new AppError("SGBAD", "This download link's signature is not valid for this file.");
+      throw new AppError("SGBAD", `This ${this.noun} link's signature is not valid for this file.`);
     }
-    if (Number(exp) * 1000 <= now) throw new AppError("SGEXP", "This download link has expired; ask for a new one.");
+    if (Number(exp) * 1000 <= now) throw new AppError("SGEXP", `This ${this.noun} link has expired; ask for a new one.`);
     return Number(exp);
+  }
+}
+
+export class DownloadSigner extends PathSigner {
+  constructor(serverSecret: Buffer) {
+    super(serverSecret, "logicspike:storage-download-url:v1", SIGNED_PREFIX, "download");
   }
 }
 

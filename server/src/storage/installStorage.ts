@@ -10,7 +10,9 @@ import type { AuthDeps } from "../identity/sessions";
 import { multipartUpload } from "./multipartUpload";
 import { publicDownload, signedDownload } from "./downloadObject";
 import { downloadUrl, downloadUrlBody } from "./downloadUrlRoute";
-import { DownloadSigner, PUBLIC_PREFIX, SIGNED_PREFIX } from "./downloadUrls";
+import { DownloadSigner, PathSigner, PUBLIC_PREFIX, SIGNED_PREFIX } from "./downloadUrls";
+import { localUpload, UPLOAD_LABEL, UPLOAD_PREFIX } from "./localUpload";
+import { confirmSlot, createSlot, slotBody } from "./uploadSlots";
 
 export function getStorageBackend(app: Express): StorageBackend {
   const backend = app.locals.storageBackend as StorageBackend | undefined;
@@ -33,7 +35,14 @@ export default function installStorage(app: Express): void {
   if (!auth) throw new Error("installStorage must run after installAuth");
   const signer = new DownloadSigner(auth.tokens.keys.refreshSecret);
   app.locals.downloadSigner = signer;
+  // Upload slots' local URLs: same derivation, another label, so upload and download signatures never mix.
+  const uploadSigner = new PathSigner(auth.tokens.keys.refreshSecret, UPLOAD_LABEL, UPLOAD_PREFIX, "upload");
+  app.locals.uploadSigner = uploadSigner;
   app.post("/storage/v1/files", multipartUpload(ctx, backend));
+  app.post("/storage/v1/files/slots", slotBody, createSlot(ctx, backend, uploadSigner));
+  app.post("/storage/v1/files/:id/confirm", confirmSlot(ctx, backend));
+  // Only the local backend takes slot bytes itself; S3 slots PUT to the bucket through presigned URLs.
+  if (backend.kind === "local") app.put(`${UPLOAD_PREFIX}/:tenantId/:fileId`, localUpload(ctx, backend, uploadSigner));
   app.post("/storage/v1/files/:id/url", downloadUrlBody, downloadUrl(ctx, signer));
   app.get(`${SIGNED_PREFIX}/:tenantId/:fileId`, signedDownload(ctx, backend, signer));
   app.get(`${PUBLIC_PREFIX}/:tenantId/:fileId`, publicDownload(ctx, backend));

@@ -113,10 +113,12 @@ export function multipartUpload(ctx: ServerContext, backend: StorageBackend) {
         await ctx.rootPgPool.query("delete from app_public.files where tenant_id = $1 and id = $2", [identity.tenantId, row.id]);
         throw e;
       }
-    })().catch((e) => {
-      // The shared error handler folds every 413 into TOOBG (the request body limit); keep our own code.
-      if (e instanceof AppError && e.code === "TOOLG" && !res.headersSent) res.status(413).json({ error: { code: e.code, message: e.message } });
-      else next(e);
-    });
+    })().catch(storageError(res, next));
   };
 }
+
+/** The shared error handler folds every 413 into TOOBG (the request body limit); storage routes keep their own TOOLG. */
+export const storageError = (res: Response, next: NextFunction) => (e: unknown) => {
+  if (e instanceof AppError && e.code === "TOOLG" && !res.headersSent) res.status(413).json({ error: { code: e.code, message: e.message } });
+  else next(e);
+};
