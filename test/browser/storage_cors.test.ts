@@ -5,6 +5,7 @@
  * authorization; but a foreign page cannot call the storage API itself, in any spelling of its path,
  * and its attempts store nothing.
  */
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
@@ -118,6 +119,30 @@ it("a public file's stable URL works from any page; a tampered signature does no
     return { status: res.status, body: await res.json() };
   }, signed.replace(/sig=./, (m) => (m.endsWith("A") ? "sig=B" : "sig=A")));
   expect(forged).toMatchObject({ status: 403, body: { error: { code: "SGBAD" } } });
+});
+
+it("a presigned slot from the allowed frontend takes its bytes from a page on any origin (PUT with Content-Type preflights), then confirms", async () => {
+  const app = await pageOn(allowed);
+  const text = "slot bytes from elsewhere";
+  const checksum = createHash("sha256").update(text).digest("hex");
+  const slot = (await app.evaluate(async ({ url, token, body }) => {
+    const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  }, { url: `${api.url}/storage/v1/files/slots`, token, body: { name: "slot.txt", contentType: "text/plain", sizeBytes: text.length, checksumSha256: checksum } })) as any;
+  expect(slot).toMatchObject({ status: 201, body: { upload: { method: "PUT", url: expect.stringContaining("/storage/v1/upload/") } } });
+
+  const elsewhere = await pageOn(foreign);
+  const put = await elsewhere.evaluate(async ({ upload, text }) => {
+    const res = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: text });
+    return res.status;
+  }, { upload: slot.body.upload, text });
+  expect(put).toBeLessThan(300);
+
+  const confirmed = await app.evaluate(async ({ url, token }) => {
+    const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: await res.json() };
+  }, { url: `${api.url}/storage/v1/files/${slot.body.file.id}/confirm`, token });
+  expect(confirmed).toMatchObject({ status: 200, body: { file: { status: "ready" } } });
 });
 
 it("a foreign page cannot call the storage API, in any spelling, and stores nothing", async () => {
