@@ -47,7 +47,16 @@ it("shows the free plan, the wallet with a paginated ledger, and usage against l
   expect(d.billingUsage.nodes).toEqual(expect.arrayContaining([
     { service: "blog", resource: "posts", used: "0", limit: "100" },
     { service: "workspace", resource: "seats", used: "1", limit: "5" },
+    { service: "storage", resource: "bytes", used: "0", limit: String(1024 * 1024 * 1024) },
   ]));
+  // Stored bytes follow the files table (reserved with the row, freed with it).
+  const { rows: [file] } = await sql(
+    "insert into app_public.files (tenant_id, folder, name, content_type, size_bytes, checksum_sha256) values ($1, '', 'usage.bin', 'application/octet-stream', 4096, repeat('0', 64)) returning id",
+    [owner.tenantId]);
+  const storageRow = async () => ((await as(server, owner.accessToken)(DASHBOARD)).body.data!.billingUsage.nodes as Array<{ service: string; used: string }>).find((n) => n.service === "storage");
+  expect(await storageRow()).toMatchObject({ used: "4096" });
+  await sql("delete from app_public.files where id = $1", [file.id]);
+  expect(await storageRow()).toMatchObject({ used: "0" });
   expect(d.plans.nodes.map((p: { key: string }) => p.key)).toEqual(["free", "pro"]);
 });
 
