@@ -251,6 +251,12 @@ export const SECTIONS = [
       verifyEmailTtlSeconds: setting({ name: "EMAIL_VERIFY_TTL_SECONDS", parse: int, default: 86400, shown: "`86400` (24 h)", doc: "How long an email-verification link works" }),
       passwordResetTtlSeconds: setting({ name: "PASSWORD_RESET_TTL_SECONDS", parse: int, default: 3600, shown: "`3600` (1 h)", doc: "How long a password-reset link works" }),
     },
+    /** Passwordless sign-in by email (POST /auth/magic-link, docs/identity.md#magic-links-and-one-time-codes). */
+    magicLink: {
+      ttlSeconds: setting({ name: "MAGIC_LINK_TTL_SECONDS", parse: limit, default: 900, shown: "`900` (15 min)", doc: "How long a sign-in link and its one-time code work" }),
+      maxPerAddress: setting({ name: "MAGIC_LINK_MAX_PER_ADDRESS", parse: limit, default: 5, doc: "Sign-in emails one address may request per hour (`429 RATLM` beyond)" }),
+      maxPerIp: setting({ name: "MAGIC_LINK_MAX_PER_IP", parse: limit, default: whenTest(1000, 30), shown: "`30` (`1000` in test)", doc: "Sign-in emails one client IP may request per hour (`429 RATLM` beyond)" }),
+    },
     /** Personal data exports (POST /auth/account/export, docs/identity.md#data-export). */
     dataExport: {
       ttlSeconds: setting({ name: "DATA_EXPORT_TTL_SECONDS", parse: limit, default: 86400, shown: "`86400` (24 h)", doc: "How long a data export's download link works; the archive is deleted after it" }),

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   DBDWN: { status: 503, message: "The database is unavailable; please retry shortly." },
   INTRN: { status: 500, message: "An unexpected error occurred." },
   LNKEX: { status: 410, message: "This link is not valid, has expired, or was already used; request a new one." },
+  MLCOD: { status: 401, message: "This sign-in code is not valid, has expired or was replaced; check it, or request a new email." },
   OAUNC: { status: 404, message: "Sign-in with this provider is not available on this server." },
   OAUDN: { status: 503, message: "Sign-in with this provider is unavailable right now; please retry shortly." },
   OAEML: { status: 422, message: "The provider did not share a verified primary email address; verify one there, then sign in again." },

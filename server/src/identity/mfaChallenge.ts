@@ -11,9 +11,12 @@ import type { AuthDeps } from "./sessions";
 const TTL_SECONDS = 300;
 const audience = (deps: AuthDeps) => `${deps.config.jwt.audience}:mfa-challenge`;
 
-/** First-factor methods a challenge may carry (RFC 8176 `pwd`; `oauth` for a federated sign-in such as Google). */
-export type FirstFactor = "pwd" | "oauth";
-const FIRST_FACTORS: readonly string[] = ["pwd", "oauth"];
+/**
+ * First-factor methods a challenge may carry (RFC 8176 `pwd`; `oauth` for a federated sign-in such as Google;
+ * `email` for a magic link or emailed code, the inbox vouching for the user).
+ */
+export type FirstFactor = "pwd" | "oauth" | "email";
+const FIRST_FACTORS: readonly string[] = ["pwd", "oauth", "email"];
 
 export async function issueMfaChallenge(deps: AuthDeps, args: { userId: string; tenantId: string | null; firstFactor: FirstFactor }): Promise<string> {
   return new SignJWT({ tid: args.tenantId ?? undefined, amr: [args.firstFactor] })

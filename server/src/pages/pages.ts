@@ -1,6 +1,6 @@
 /**
  * The pages that links in our emails open (functions/src/tasks/*: verify
- * email, reset password, confirm an email change, invitations, account exists), with the sign-in and
+ * email, reset password, confirm an email change, magic sign-in link, invitations, account exists), with the sign-in and
  * sign-up steps an invitation may need. Each is static markup; its module in
  * static/ calls the auth REST routes and GraphQL exactly as any browser app
  * would (docs/email-links.md is the contract for teams with their own app).
@@ -61,6 +61,17 @@ ${form("reset-form", "Change password", [
     body: html`${message()}
 ${form("confirm-form", "Use this address for my account", [], html`<p class="hint">Your account's email address changes when you confirm; your old address is told about it.</p>`)}
 <p id="done" hidden><a class="button" href="/sign-in">Sign in</a></p>`,
+  },
+  {
+    path: "/magic-link",
+    title: "Sign in from your email",
+    script: "magic-link.js",
+    body: html`${message()}
+${form("magic-link-form", "Sign in", [], html`<p class="hint">This link signs you in once. It stops working when it expires or when you ask for another email.</p>`)}
+${form("mfa-form", "Verify", [
+  field({ name: "code", label: "Code from your authenticator app", type: "text", autocomplete: "one-time-code", inputmode: "numeric", hint: "Two-factor authentication is on for this account." }),
+], "", true)}
+<p id="request-new" hidden><a href="/sign-in">Back to sign in</a></p>`,
   },
   {
     path: "/forgot-password",

@@ -3,6 +3,7 @@ import { accountRoutes } from "./account";
 import { accountDeletionRoutes } from "./accountDeletion";
 import { dataExportRoutes } from "./dataExport";
 import { emailFlowRoutes } from "./emailFlows";
+import { magicLinkRoutes } from "./magicLink";
 import { googleRoutes } from "./google";
 import { githubRoutes } from "./github";
 import { oidcRoutes } from "./oidc";
@@ -29,6 +30,7 @@ export const AUTH_ROUTES: AuthRoute[] = [
   ...accountDeletionRoutes,
   ...dataExportRoutes,
   ...emailFlowRoutes,
+  ...magicLinkRoutes,
   ...mfaRoutes,
   ...googleRoutes,
   ...oidcRoutes,
