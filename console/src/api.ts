@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string | null,
     message: string,
     readonly status = 0,
+    /** The answer's `error.details`, when the server sent some (e.g. SOLOW's workspaces). */
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
   }
@@ -44,8 +46,8 @@ export async function post<T = Record<string, unknown>>(path: string, body: unkn
   }
   const data = res.status === 204 ? {} : await res.json().catch(() => null);
   if (res.ok && data) return data as T;
-  const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-  throw new ApiError(error?.code ?? null, error?.message ?? `The server answered ${res.status}. Try again.`, res.status);
+  const error = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+  throw new ApiError(error?.code ?? null, error?.message ?? `The server answered ${res.status}. Try again.`, res.status, error?.details ?? null);
 }
 
 interface Saved {
@@ -66,12 +68,14 @@ export interface Claims {
   sub: string;
   tid: string | null;
   perms: string[];
+  /** "aal2" when this session passed a second factor (so two-factor authentication is on). */
+  aal: string | null;
 }
 
 export function readClaims(token: string): Claims {
   const payload = token.split(".")[1] ?? "";
   const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as Partial<Claims>;
-  return { sub: String(json.sub ?? ""), tid: json.tid ?? null, perms: Array.isArray(json.perms) ? json.perms : [] };
+  return { sub: String(json.sub ?? ""), tid: json.tid ?? null, perms: Array.isArray(json.perms) ? json.perms : [], aal: typeof json.aal === "string" ? json.aal : null };
 }
 
 let refreshing: Promise<string | null> | null = null;

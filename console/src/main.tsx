@@ -14,6 +14,7 @@ import { ApiKeys } from "./pages/ApiKeys";
 import { Audit } from "./pages/Audit";
 import { Billing } from "./pages/Billing";
 import { CreateWorkspace } from "./pages/CreateWorkspace";
+import { Files } from "./pages/Files";
 import { RequireSession } from "./pages/Shell";
 import { Settings } from "./pages/Settings";
 import { SignIn } from "./pages/SignIn";
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { path: CONSOLE_ROUTES.webhooks, element: <Webhooks /> },
       { path: CONSOLE_ROUTES.billing, element: <Billing /> },
       { path: CONSOLE_ROUTES.audit, element: <Audit /> },
+      { path: CONSOLE_ROUTES.files, element: <Files /> },
       { path: CONSOLE_ROUTES.account, element: <Account /> },
       { path: CONSOLE_ROUTES.newWorkspace, element: <CreateWorkspace /> },
       { path: "*", element: <NotFound /> },

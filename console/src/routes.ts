@@ -16,6 +16,7 @@ export const CONSOLE_ROUTES = {
   billing: "/billing",
   audit: "/audit",
   account: "/account",
+  files: "/files",
 } as const;
 
 /** The prefix the built assets live under (vite.config.ts assetsDir). */
@@ -28,6 +29,7 @@ export const API_PREFIXES = [
   "/svc",
   "/billing",
   "/audit",
+  "/storage",
   "/.well-known",
   "/_pages",
   "/sign-in",

@@ -25,8 +25,13 @@ const ROOT = path.join(__dirname, "..", "..");
 const ARTIFACTS = path.join(__dirname, "..", "browser", "artifacts");
 
 export interface ConsoleBrowserOptions {
-  /** Extra environment for the server process (on top of warn logging, trusted documents and a lifted auth rate limit). */
-  env?: Record<string, string>;
+  /**
+   * Extra environment for the server process (on top of warn logging, trusted documents and a lifted auth rate limit);
+   * a function is called in beforeAll, after the test file's own earlier beforeAll hooks (a provider it started, say).
+   */
+  env?: Record<string, string> | (() => Record<string, string>);
+  /** Other origins the pages may load from (a sign-in provider the browser is sent to); called when a tab opens. */
+  allowedOrigins?: () => string[];
   /** Screenshot names start with this; without it, with the current test's name. */
   artifactPrefix?: string;
 }
@@ -70,7 +75,7 @@ export function useConsoleBrowser(options: ConsoleBrowserOptions = {}): ConsoleB
   beforeAll(async () => {
     // What `npm start` does first (prestart): build the console if its sources are newer than the build.
     execFileSync(process.execPath, [path.join(ROOT, "console", "scripts", "ensure-built.mjs")], { cwd: ROOT, stdio: "pipe" });
-    proc = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GRAPHQL_TRUSTED_DOCUMENTS: "true", RATE_LIMIT_AUTH_PER_MINUTE: "100000", ...options.env });
+    proc = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GRAPHQL_TRUSTED_DOCUMENTS: "true", RATE_LIMIT_AUTH_PER_MINUTE: "100000", ...(typeof options.env === "function" ? options.env() : options.env) });
     process.env.APP_URL = proc.url;
   }, 180_000);
   afterAll(async () => {
@@ -116,8 +121,9 @@ export function useConsoleBrowser(options: ConsoleBrowserOptions = {}): ConsoleB
       const page = await browser.newPage();
       pages.push(page);
       page.setDefaultTimeout(15_000);
+      const allowed = [origin(), ...(options.allowedOrigins?.() ?? [])].map((o) => `${o}/`);
       page.on("request", (r) => {
-        if (!r.url().startsWith(`${origin()}/`) && !/^(data|blob):/.test(r.url())) problems.push(`offsite request ${r.url()}`);
+        if (!allowed.some((o) => r.url().startsWith(o)) && !/^(data|blob):/.test(r.url())) problems.push(`offsite request ${r.url()}`);
       });
       page.on("console", (m) => /Content[- ]Security[- ]Policy|Refused to/i.test(m.text()) && problems.push(`CSP: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));

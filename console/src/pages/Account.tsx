@@ -8,9 +8,20 @@
  * img-src allows → POST /auth/mfa/totp/confirm → recovery codes shown once).
  * The QR encoder is loaded only when enrolment starts, keeping it out of
  * the first route's bundle.
+ *
+ * "Download my data" (POST /auth/account/export) and "Delete account" (POST
+ * /auth/account/delete) ask for recent authentication: the password and,
+ * when two-factor authentication is on, a code (or a recovery code). The
+ * code field is shown when this session passed a second factor (aal2) or
+ * once the server answers MFARQ. Deletion asks for the email to be typed;
+ * SOLOW (the only owner of a shared workspace) is shown beside the form with
+ * the workspaces to hand over first; success clears the session and lands
+ * on the sign-in page.
  */
 import { useState } from "react";
-import { ApiError, getWithToken, postWithToken } from "../api";
+import { Link } from "react-router";
+import { ApiError, getWithToken, postWithToken, session } from "../api";
+import { CONSOLE_ROUTES } from "../routes";
 import { useSignedIn } from "../session";
 import { Alert, ConfirmDialog, Empty, Field, Loading, useErrorHandler, useQuery, useSubmit } from "../ui";
 
@@ -35,6 +46,8 @@ export function Account() {
       <ChangePassword />
       <TwoFactor />
       <Sessions />
+      <DownloadData />
+      <DeleteAccount />
     </section>
   );
 }
@@ -191,5 +204,144 @@ function Sessions() {
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+/** The password and second factor the account-wide routes ask for, with each refusal at its field. */
+type RecentAuthErrors = { password?: ApiError; code?: ApiError };
+
+/** The body's recent authentication: a 6-digit value is a TOTP code, anything else a recovery code. */
+function recentAuth(v: Record<string, string>): { password: string; code?: string; recoveryCode?: string } {
+  const second = (v.secondFactor ?? "").trim();
+  if (!second) return { password: v.password };
+  return /^\d{3} ?\d{3}$/.test(second) ? { password: v.password, code: second.replace(" ", "") } : { password: v.password, recoveryCode: second };
+}
+
+/** Puts CREDS at the password and MFARQ/MFACD at the code (revealing it); anything else is the form's. */
+function recentAuthError(e: unknown, set: (errors: RecentAuthErrors) => void, showCode: () => void): boolean {
+  if (!(e instanceof ApiError)) return false;
+  if (e.code === "CREDS") return set({ password: e }), true;
+  if (e.code === "MFARQ" || e.code === "MFACD") return showCode(), set({ code: e }), true;
+  if (e.code === "INVLD" && /code/i.test(e.message)) return showCode(), set({ code: e }), true;
+  return false;
+}
+
+function RecentAuthFields({ errors, showCode }: { errors: RecentAuthErrors; showCode: boolean }) {
+  return (
+    <>
+      <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      {showCode ? (
+        <Field label="Two-factor code" name="secondFactor" autoComplete="one-time-code" required hint="The 6-digit code from your authenticator app, or a recovery code." error={errors.code} />
+      ) : null}
+    </>
+  );
+}
+
+function useRecentAuth() {
+  const { claims } = useSignedIn();
+  const [errors, setErrors] = useState<RecentAuthErrors>({});
+  const [showCode, setShowCode] = useState(claims.aal === "aal2");
+  const check = (v: Record<string, string>): boolean => {
+    const local: RecentAuthErrors = {};
+    if (!v.password) local.password = new ApiError(null, "Enter your password.");
+    if (showCode && !(v.secondFactor ?? "").trim()) local.code = new ApiError(null, "Enter the code from your authenticator app, or a recovery code.");
+    setErrors(local);
+    return !local.password && !local.code;
+  };
+  return { errors, setErrors, showCode, check, refused: (e: unknown) => recentAuthError(e, setErrors, () => setShowCode(true)) };
+}
+
+interface ExportAnswer {
+  status: "export_pending";
+  exportId: string;
+  requestedAt: string;
+  alreadyPending: boolean;
+  message: string;
+}
+
+function DownloadData() {
+  const { user } = useSignedIn();
+  const auth = useRecentAuth();
+  const [pending, setPending] = useState<ExportAnswer | null>(null);
+  const submit = useSubmit(async (v, form) => {
+    if (!auth.check(v)) return;
+    try {
+      setPending(await postWithToken<ExportAnswer>("/auth/account/export", recentAuth(v)));
+      form.reset();
+    } catch (e) {
+      if (!auth.refused(e)) throw e;
+    }
+  });
+  return (
+    <form className="panel" onSubmit={submit.onSubmit} noValidate aria-busy={submit.busy} aria-labelledby="export-title">
+      <h2 id="export-title">Download my data</h2>
+      <p className="hint">
+        We put everything we keep about you (profile, sign-ins, workspaces, what you created and did) in one JSON file and email a
+        download link to {user.email}. The link works for 24 hours. Secrets such as password hashes are never in it.
+      </p>
+      {pending ? (
+        <div className="message success" role="status">
+          <strong>{pending.alreadyPending ? "Already being prepared." : "Export requested."}</strong> {pending.message} Check {user.email} (requested {when(pending.requestedAt)}).
+        </div>
+      ) : null}
+      <Alert error={submit.error} />
+      <RecentAuthFields errors={auth.errors} showCode={auth.showCode} />
+      <button type="submit" disabled={submit.busy}>{submit.busy ? "Requesting…" : "Email me my data"}</button>
+    </form>
+  );
+}
+
+function DeleteAccount() {
+  const { user } = useSignedIn();
+  const auth = useRecentAuth();
+  const [typed, setTyped] = useState("");
+  const [soleOwner, setSoleOwner] = useState<{ message: string; workspaces: string[] } | null>(null);
+  const ready = typed.trim().toLowerCase() === user.email.toLowerCase();
+  const submit = useSubmit(async (v) => {
+    setSoleOwner(null);
+    if (!ready || !auth.check(v)) return;
+    try {
+      await postWithToken("/auth/account/delete", recentAuth(v));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "SOLOW") {
+        const workspaces = Array.isArray(e.details?.workspaces) ? (e.details.workspaces as unknown[]).map(String) : [];
+        return setSoleOwner({ message: e.message, workspaces });
+      }
+      if (!auth.refused(e)) throw e;
+      return;
+    }
+    // The account, its sessions and the refresh cookie's family are gone: forget the token, start afresh at sign-in.
+    session.clear();
+    location.replace(`${CONSOLE_ROUTES.login}?deleted=1`);
+  });
+  return (
+    <form className="panel danger-zone" onSubmit={submit.onSubmit} noValidate aria-busy={submit.busy} aria-labelledby="delete-title">
+      <h2 id="delete-title">Delete account</h2>
+      <p className="hint">
+        Your account and your personal data are deleted everywhere, at once; this cannot be undone. Workspaces where you are the only member are deleted
+        with everything in them; workspaces you share keep their other members.
+      </p>
+      {soleOwner ? (
+        <div className="message error" role="alert">
+          <p>
+            You are the only owner of {soleOwner.workspaces.length === 1 ? "a workspace" : "workspaces"} other people use. Make another member an owner (or remove
+            the other members) first, then delete your account.
+          </p>
+          {soleOwner.workspaces.length ? (
+            <ul aria-label="Workspaces to hand over first">
+              {soleOwner.workspaces.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p><Link to={CONSOLE_ROUTES.team}>Go to your team</Link></p>
+          <span className="code">code: SOLOW</span>
+        </div>
+      ) : null}
+      <Alert error={submit.error} />
+      <Field label={`Type ${user.email} to confirm`} name="confirmEmail" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      <RecentAuthFields errors={auth.errors} showCode={auth.showCode} />
+      <button type="submit" className="danger" disabled={!ready || submit.busy}>{submit.busy ? "Deleting…" : "Delete my account"}</button>
+    </form>
   );
 }

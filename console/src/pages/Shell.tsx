@@ -76,6 +76,7 @@ function Shell() {
         <NavLink to={CONSOLE_ROUTES.settings}>Settings</NavLink>
         <NavLink to={CONSOLE_ROUTES.apiKeys}>API keys</NavLink>
         <NavLink to={CONSOLE_ROUTES.webhooks}>Webhooks</NavLink>
+        <NavLink to={CONSOLE_ROUTES.files}>Files</NavLink>
         <NavLink to={CONSOLE_ROUTES.billing}>Billing</NavLink>
         <NavLink to={CONSOLE_ROUTES.audit}>Audit log</NavLink>
       </nav>

@@ -2,6 +2,12 @@
  * /login[?next=/path]: POST /auth/login {email, password, tokenTransport: "cookie"}. An account with
  * two-factor authentication answers { mfaRequired, mfaToken }; the second step is POST /auth/mfa/verify
  * with a TOTP code or a recovery code. Then back to `next` (a path on this origin only), or the team page.
+ *
+ * Above the form, one button per provider GET /auth/providers lists (Google, GitHub, OIDC_PROVIDERS),
+ * none when it lists none: a link (a full page load) to the provider's `start` with
+ * `redirect=/login?next=…`, so the flow lands back here, where the refresh cookie it set signs the user
+ * in (the session loads through POST /auth/refresh) and on to `next`. With MFA on, the server lands
+ * here with `#mfaRequired=1&mfaToken=…` instead, and the second step is the same as the password's.
  */
 import { useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
@@ -22,12 +28,57 @@ const isConsolePath = (path: string) => Object.values(CONSOLE_ROUTES).includes(n
 
 type LoginAnswer = (Tokens & { mfaRequired?: false }) | { mfaRequired: true; mfaToken: string };
 
+/** One entry of GET /auth/providers. */
+interface Provider {
+  id: string;
+  name: string;
+  protocol: string;
+  start: string;
+}
+
+/** The MFA challenge a provider's sign-in lands with (#mfaRequired=1&mfaToken=…). */
+function mfaTokenFromHash(): string | null {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  return hash.get("mfaRequired") === "1" ? hash.get("mfaToken") : null;
+}
+
+/** "Continue with …" for every provider the server offers; nothing while loading, when it offers none or cannot be reached. */
+function ProviderButtons({ next }: { next: string | null }) {
+  const [providers, setProviders] = useState<Provider[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch("/auth/providers", { headers: { accept: "application/json" }, credentials: "same-origin" })
+      .then((res) => (res.ok ? (res.json() as Promise<{ providers?: Provider[] }>) : null))
+      .then((body) => live && setProviders(Array.isArray(body?.providers) ? body.providers : []))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!providers.length) return null;
+  const redirect = `${CONSOLE_ROUTES.login}?${new URLSearchParams({ next: next ?? CONSOLE_ROUTES.team })}`;
+  return (
+    <div className="providers" role="group" aria-label="Sign in with another account">
+      {providers.map((p) => (
+        <a key={p.id} className="button secondary provider" href={`${p.start}?${new URLSearchParams({ redirect })}`}>
+          Continue with {p.name}
+        </a>
+      ))}
+      <p className="or"><span>or with your email</span></p>
+    </div>
+  );
+}
+
 export function SignIn() {
   const { state, signedIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get("next"));
-  const [mfaToken, setMfaToken] = useState<string | null>(null);
+  const [mfaToken, setMfaToken] = useState<string | null>(mfaTokenFromHash);
+  // The challenge is a credential: out of the address bar (and history) once read.
+  useEffect(() => {
+    if (mfaTokenFromHash()) history.replaceState(history.state, "", location.pathname + location.search);
+  }, []);
   const [recovery, setRecovery] = useState(false);
 
   const done = async (tokens: Tokens) => {
@@ -90,6 +141,8 @@ export function SignIn() {
         </form>
       ) : (
         <form key="password" onSubmit={password.onSubmit} noValidate aria-busy={password.busy}>
+          {params.get("deleted") === "1" ? <Alert success="Your account and your personal data were deleted." /> : null}
+          <ProviderButtons next={next} />
           <Alert error={pwFieldError ? null : password.error} />
           <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
           <Field label="Password" name="password" type="password" autoComplete="current-password" required error={pwFieldError} />
