@@ -3582,7 +3582,7 @@ export type Query = Node & {
   billingAccountById?: Maybe<BillingAccount>;
   /** Reads and enables pagination through a set of `BillingAccount`. */
   billingAccounts?: Maybe<BillingAccountConnection>;
-  /** Usage against the plan's limits per limited resource (limit null = unlimited). Needs `billing:read`. */
+  /** Usage against the plan's limits per limited resource (limit null = unlimited): blog posts, seats, API keys, stored bytes. Needs `billing:read`. */
   billingUsage?: Maybe<BillingUsageConnection>;
   /** Get a single `CoinOrder`. */
   coinOrder?: Maybe<CoinOrder>;
