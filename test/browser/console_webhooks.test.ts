@@ -130,6 +130,17 @@ it("adds an endpoint whose events arrive and show as deliveries; filters, replay
     expect(receiver.received.filter((r) => r.headers["webhook-id"] === first).length).toBe(2);
   });
 
+  await step("'send test event' delivers one signed webhook.test to that endpoint, listed under its deliveries", async () => {
+    const before = receiver.received.length;
+    await page.getByRole("button", { name: `Send a test event to ${receiver.url}` }).click();
+    await shows(page.getByRole("status"), "A test event is on its way");
+    await drain(getDb(), async () => receiver.received.length > before);
+    expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ type: "webhook.test", data: { message: expect.stringContaining("test event") } });
+    await page.getByLabel("Status", { exact: true }).selectOption("");
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await shows(page.locator(".panel", { has: page.getByRole("heading", { name: "Deliveries" }) }).getByRole("row", { name: /webhook\.test/ }), "succeeded");
+  });
+
   await step("disable, then rotate the secret", async () => {
     await page.getByRole("button", { name: `Disable ${receiver.url}` }).click();
     await shows(page.getByRole("row", { name: new RegExp(receiver.url) }).first(), "Disabled");

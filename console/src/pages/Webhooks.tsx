@@ -14,6 +14,7 @@ import {
   DeleteWebhookEndpointDocument,
   ReplayFailedWebhookDeliveriesDocument,
   ReplayWebhookDeliveryDocument,
+  SendTestWebhookDocument,
   RotateWebhookSecretDocument,
   UpdateWebhookEndpointDocument,
   WebhookDeliveriesDocument,
@@ -103,7 +104,18 @@ function EndpointsTable({ query, nodes, onSecret }: { query: ReturnType<typeof u
   const [rotating, setRotating] = useState<Endpoint | null>(null);
   const [deleting, setDeleting] = useState<Endpoint | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const handle = useErrorHandler();
+  const sendTest = async (e: Endpoint) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await request(SendTestWebhookDocument, { endpointId: e.rowId });
+      setNotice(`A test event is on its way to ${e.url}; it shows under Deliveries as webhook.test.`);
+    } catch (err) {
+      setError(handle(err));
+    }
+  };
   const toggle = async (e: Endpoint) => {
     setError(null);
     try {
@@ -116,7 +128,7 @@ function EndpointsTable({ query, nodes, onSecret }: { query: ReturnType<typeof u
   return (
     <div className="panel">
       <h2>Endpoints</h2>
-      <DataTable query={query} rows={nodes} loadingLabel="Loading endpoints…" empty="No endpoints yet." error={error} columns={["URL", "Events", "Status", "Created", ACTIONS]}>
+      <DataTable query={query} rows={nodes} loadingLabel="Loading endpoints…" empty="No endpoints yet." error={error} success={notice} columns={["URL", "Events", "Status", "Created", ACTIONS]}>
         {(e) => (
           <tr key={e.rowId}>
             <td data-label="URL" className="mono">{e.url}{e.description ? <p className="hint">{e.description}</p> : null}</td>
@@ -128,6 +140,7 @@ function EndpointsTable({ query, nodes, onSecret }: { query: ReturnType<typeof u
             </td>
             <td data-label="Created">{when(e.createdAt)}</td>
             <td className="actions-cell">
+              <button type="button" className="secondary small" onClick={() => void sendTest(e)} disabled={!e.isEnabled} aria-label={`Send a test event to ${e.url}`}>Send test event</button>
               <button type="button" className="secondary small" onClick={() => void toggle(e)} aria-label={`${e.isEnabled ? "Disable" : "Enable"} ${e.url}`}>{e.isEnabled ? "Disable" : "Enable"}</button>
               <button type="button" className="secondary small" onClick={() => setRotating(e)} aria-label={`Rotate the secret of ${e.url}`}>Rotate secret</button>
               <button type="button" className="danger small" onClick={() => setDeleting(e)} aria-label={`Delete ${e.url}`}>Delete</button>
