@@ -115,6 +115,27 @@ it("an account with two-factor authentication lands on the code step after the p
   });
 });
 
+it("a provider sign-in the server refuses lands back on the sign-in page with the reason, signed out, nothing linked", async () => {
+  const email = uniqueEmail("console-oidc-unverified");
+  expect((await post("/auth/register", { email, password: GOOD_PASSWORD, name: "Una Unverified" })).status).toBe(202);
+  // The provider does not vouch for the address: linking it to the existing account is refused (EMUNV).
+  await idp.configure({ claims: { ...person("Una Unverified", email), email_verified: false } });
+  const page = await newPage();
+  await step("through the provider and back: the refusal shown, the address bar clean", async () => {
+    await page.goto(`${app.url}/login?next=${encodeURIComponent("/account")}`);
+    await page.getByRole("link", { name: "Continue with Acme SSO" }).click();
+    await shows(page.getByRole("alert"), "sign in with your password to link this provider");
+    expect(page.url()).toBe(`${app.url}/login?next=%2Faccount`);
+    await page.getByLabel("Email").waitFor();
+  });
+  expect(await q("select 1 from app_private.user_identities i join app_public.users u on u.id = i.user_id where u.email = $1", [email])).toEqual([]);
+  // And the password still works from that page.
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(GOOD_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${app.url}/account`);
+});
+
 it("shows no provider button when the server offers none", async () => {
   const bare = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GOOGLE_CLIENT_ID: "", GITHUB_CLIENT_ID: "", GITHUB_CLIENT_SECRET: "", OIDC_PROVIDERS: "" });
   try {

@@ -42,6 +42,13 @@ function mfaTokenFromHash(): string | null {
   return hash.get("mfaRequired") === "1" ? hash.get("mfaToken") : null;
 }
 
+/** A provider's refusal (EMUNV, OAEML, DNIED…): its callback lands here with #error=<code>&message=…. */
+function providerErrorFromHash(): ApiError | null {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const code = hash.get("error");
+  return code && /^[A-Z]{5}$/.test(code) ? new ApiError(code, hash.get("message") || "Sign-in with that provider did not work; try again.") : null;
+}
+
 /** "Continue with …" for every provider the server offers; nothing while loading, when it offers none or cannot be reached. */
 function ProviderButtons({ next }: { next: string | null }) {
   const [providers, setProviders] = useState<Provider[]>([]);
@@ -75,9 +82,10 @@ export function SignIn() {
   const navigate = useNavigate();
   const next = safeNext(params.get("next"));
   const [mfaToken, setMfaToken] = useState<string | null>(mfaTokenFromHash);
-  // The challenge is a credential: out of the address bar (and history) once read.
+  const [providerError] = useState<ApiError | null>(providerErrorFromHash);
+  // The challenge is a credential: out of the address bar (and history) once read; an error, once shown.
   useEffect(() => {
-    if (mfaTokenFromHash()) history.replaceState(history.state, "", location.pathname + location.search);
+    if (mfaTokenFromHash() || providerErrorFromHash()) history.replaceState(history.state, "", location.pathname + location.search);
   }, []);
   const [recovery, setRecovery] = useState(false);
 
@@ -142,6 +150,7 @@ export function SignIn() {
       ) : (
         <form key="password" onSubmit={password.onSubmit} noValidate aria-busy={password.busy}>
           {params.get("deleted") === "1" ? <Alert success="Your account and your personal data were deleted." /> : null}
+          {providerError && !password.error ? <Alert error={providerError} /> : null}
           <ProviderButtons next={next} />
           <Alert error={pwFieldError ? null : password.error} />
           <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Request, Response } from "express";
 import type { Config } from "../../../core/config";
-import { AppError } from "../../../core/errors";
+import { AppError, toCodedError } from "../../../core/errors";
 import { withTransaction } from "../../../core/db/transaction";
 import type { Logger } from "../../../core/logger";
 import { issueMfaChallenge } from "./mfaChallenge";
@@ -120,7 +120,9 @@ export async function startFlow(
  * returns the identity. Success sets the refresh cookie like password sign-in
  * and lands on APP_URL, where the SPA calls POST /auth/refresh. With MFA on,
  * it lands with `#mfaRequired=1&mfaToken=…` for POST /auth/mfa/verify
- * instead, exactly as password sign-in answers.
+ * instead, exactly as password sign-in answers. A refusal (EMUNV, OAEML,
+ * BADRQ, DNIED…) lands a browser (Accept: text/html) on the same page with
+ * `#error=<code>&message=…`; other callers get the JSON error.
  */
 export async function callbackFlow(
   deps: AuthDeps,
@@ -137,6 +139,26 @@ export async function callbackFlow(
 ): Promise<void> {
   const attempt = readAttempt(deps, flow.cookie, req, { nonce: flow.nonce });
   clearAttempt(deps, flow.cookie, res);
+  try {
+    await completeCallback(deps, req, res, flow, attempt);
+  } catch (err) {
+    // A browser arriving from the provider gets the app back, with the coded error in the fragment
+    // (never sent to a server, not logged by proxies), instead of a JSON page; API clients keep JSON.
+    if (!/\btext\/html\b/.test(req.get("accept") ?? "")) throw err;
+    // Our refusals, and the SQL's coded ones (EMUNV from find_or_create_oauth_user); anything else is masked and logged.
+    const coded = toCodedError(err);
+    const landing = `${deps.config.appUrl}${attempt?.redirect ?? "/"}`;
+    res.set("cache-control", "no-store").redirect(302, `${landing}#${new URLSearchParams({ error: coded.code, message: coded.message })}`);
+  }
+}
+
+async function completeCallback(
+  deps: AuthDeps,
+  req: Request,
+  res: Response,
+  flow: Parameters<typeof callbackFlow>[3],
+  attempt: SignInAttempt | null,
+): Promise<void> {
   const params = queryOf(req);
   if (!attempt || params.get("state") !== attempt.state) {
     throw new AppError("BADRQ", `This ${flow.name} sign-in expired or was started in another browser or tab. Start again.`);

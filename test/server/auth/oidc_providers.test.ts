@@ -308,6 +308,20 @@ describe("GET /auth/oidc/:provider/callback", () => {
   });
 });
 
+describe("refusals seen by a browser", () => {
+  it("land on the app with the coded error in the fragment (Accept: text/html), while API clients keep the JSON answer", async () => {
+    const target = `${server.url}/auth/oidc/keycloak/callback?state=forged&code=whatever`;
+    const asBrowser = await fetch(target, { redirect: "manual", headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect(asBrowser.status).toBe(302);
+    expect(asBrowser.headers.get("cache-control")).toBe("no-store");
+    const landing = new URL(asBrowser.headers.get("location")!);
+    expect(landing.origin + landing.pathname).toBe(`${APP_URL}/`);
+    expect(Object.fromEntries(new URLSearchParams(landing.hash.slice(1)))).toEqual({ error: "BADRQ", message: expect.stringContaining("Start again") });
+    const asApi = await fetch(target, { redirect: "manual" });
+    expect({ status: asApi.status, body: await asApi.json() }).toMatchObject({ status: 400, body: { error: { code: "BADRQ" } } });
+  });
+});
+
 describe("configuration", () => {
   it("answers 503 OAUDN for an issuer that cannot be discovered, while the other providers keep working", async () => {
     const down = await startTestServer(getDb(), {
