@@ -1308,6 +1308,43 @@ COMMENT ON FUNCTION app_private.claim_events(p_limit integer, p_inline_max integ
 
 
 --
+-- Name: complete_data_export(uuid, bytea, interval); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.complete_data_export(p_export_id uuid, p_token_hash bytea, p_ttl interval) RETURNS TABLE(email text, name text, expires_at timestamp with time zone, size_bytes bigint)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_export app_private.data_exports;
+  v_archive json;
+begin
+  select * into v_export from app_private.data_exports e where e.id = p_export_id for update;
+  if v_export.id is null or v_export.status not in ('pending', 'ready') or v_export.emailed_at is not null then
+    return;
+  end if;
+  if v_export.status = 'pending' then
+    v_archive := app_private.data_export_archive(v_export.user_id);
+    update app_private.data_exports e
+       set status = 'ready', archive = v_archive, size_bytes = octet_length(v_archive::text), ready_at = now(),
+           expires_at = now() + p_ttl, token_hash = p_token_hash
+     where e.id = p_export_id returning * into v_export;
+  else
+    update app_private.data_exports e set token_hash = p_token_hash where e.id = p_export_id returning * into v_export;
+  end if;
+  return query select u.email::text, u.name, v_export.expires_at, v_export.size_bytes from app_public.users u where u.id = v_export.user_id;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION complete_data_export(p_export_id uuid, p_token_hash bytea, p_ttl interval); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.complete_data_export(p_export_id uuid, p_token_hash bytea, p_ttl interval) IS 'user__export_data: builds and stores the archive of a pending export and sets its download token hash; no row when there is nothing to mail.';
+
+
+--
 -- Name: complete_dispatch(uuid[], jsonb, jsonb, interval); Type: FUNCTION; Schema: app_private
 --
 
@@ -1510,6 +1547,71 @@ $$;
 
 
 --
+-- Name: consume_magic_link_code(text, text, integer); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.consume_magic_link_code(p_email text, p_code text, p_max_failures integer) RETURNS TABLE(user_id uuid, redirect text, mfa_enabled boolean)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_link app_private.magic_links;
+begin
+  select l.* into v_link from app_private.magic_links l join app_public.users u on u.id = l.user_id
+   where u.email = btrim(p_email)::citext and l.used_at is null and l.voided_at is null and l.expires_at > now()
+   for update of l;
+  if v_link.id is null then
+    return;
+  end if;
+  if v_link.code_hash <> app_private.magic_link_code_hash(v_link.user_id, p_code) then
+    update app_private.magic_links l set failed_codes = l.failed_codes + 1,
+           voided_at = case when l.failed_codes + 1 >= p_max_failures then now() end
+     where l.id = v_link.id;
+    return;
+  end if;
+  update app_private.magic_links l set used_at = now() where l.id = v_link.id;
+  return query select s.user_id, v_link.redirect, s.mfa_enabled from app_private.magic_link_sign_in(v_link.user_id) s;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION consume_magic_link_code(p_email text, p_code text, p_max_failures integer); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.consume_magic_link_code(p_email text, p_code text, p_max_failures integer) IS 'POST /auth/magic-link/verify {email, code}: consumes the active request of the address when the code matches and signs in; otherwise counts the failure (voiding the request at p_max_failures) and returns no row.';
+
+
+--
+-- Name: consume_magic_link_token(bytea); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.consume_magic_link_token(p_token_hash bytea) RETURNS TABLE(user_id uuid, redirect text, mfa_enabled boolean)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_link app_private.magic_links;
+begin
+  update app_private.magic_links l set used_at = now()
+   where l.token_hash = p_token_hash and l.used_at is null and l.voided_at is null and l.expires_at > now()
+  returning * into v_link;
+  if v_link.id is null then
+    raise exception 'This sign-in link is not valid, has expired, was replaced by a newer one, or was already used. Request a new one.' using errcode = 'LNKEX';
+  end if;
+  return query select s.user_id, v_link.redirect, s.mfa_enabled from app_private.magic_link_sign_in(v_link.user_id) s;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION consume_magic_link_token(p_token_hash bytea); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.consume_magic_link_token(p_token_hash bytea) IS 'POST /auth/magic-link/verify {token}: consumes the link and signs in (app_private.magic_link_sign_in); LNKEX when it is not active.';
+
+
+--
 -- Name: create_refresh_family(uuid, uuid, bytea, text[], text, interval); Type: FUNCTION; Schema: app_private
 --
 
@@ -1685,6 +1787,131 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.credit(p_tenant_id uuid, p_amount bigint, p_kind text, p_reference text, p_idempotency_key text) IS 'Adds coins to a workspace wallet; the same idempotency key twice returns the first entry and adds nothing.';
+
+
+--
+-- Name: data_export_archive(uuid); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.data_export_archive(p_user_id uuid) RETURNS json
+    LANGUAGE sql STABLE
+    AS $$
+  select json_build_object(
+    'format', 'logicspike.data-export',
+    'version', 1,
+    'generatedAt', now(),
+    'user', (select json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'isVerified', u.is_verified,
+                                       'avatarUrl', u.avatar_url, 'createdAt', u.created_at, 'updatedAt', u.updated_at)
+               from app_public.users u where u.id = p_user_id),
+    'security', json_build_object(
+      'hasPassword', exists (select 1 from app_private.user_secrets s where s.user_id = p_user_id and s.password_hash is not null),
+      'passwordUpdatedAt', (select s.password_updated_at from app_private.user_secrets s where s.user_id = p_user_id),
+      'totp', (select json_build_object('enabled', t.confirmed_at is not null, 'confirmedAt', t.confirmed_at, 'createdAt', t.created_at)
+                 from app_private.mfa_totp t where t.user_id = p_user_id),
+      'recoveryCodesLeft', (select count(*) from app_private.mfa_recovery_codes r where r.user_id = p_user_id and r.used_at is null)),
+    'emailChanges', coalesce((select json_agg(json_build_object('newEmail', c.new_email, 'oldEmail', c.old_email,
+                                'requestedAt', c.requested_at, 'confirmedAt', c.confirmed_at) order by c.requested_at)
+                                from app_private.email_changes c where c.user_id = p_user_id), '[]'),
+    'emailLinks', coalesce((select json_agg(json_build_object('kind', t.kind, 'createdAt', t.created_at, 'expiresAt', t.expires_at,
+                              'usedAt', t.used_at) order by t.created_at)
+                              from app_private.email_tokens t where t.user_id = p_user_id), '[]'),
+    'identities', coalesce((select json_agg(json_build_object('provider', i.provider, 'subject', i.subject, 'email', i.email,
+                              'createdAt', i.created_at) order by i.created_at)
+                              from app_private.user_identities i where i.user_id = p_user_id), '[]'),
+    'sessions', coalesce((select json_agg(json_build_object('id', f.id, 'tenantId', f.tenant_id, 'signInMethods', f.amr, 'aal', f.aal,
+                            'userAgent', f.user_agent, 'ip', f.ip, 'createdAt', f.created_at, 'lastUsedAt', f.last_used_at,
+                            'expiresAt', f.expires_at, 'revokedAt', f.revoked_at, 'revokedReason', f.revoked_reason) order by f.created_at)
+                            from app_private.refresh_token_families f where f.user_id = p_user_id), '[]'),
+    'workspaces', coalesce((select json_agg(json_build_object('tenantId', t.id, 'name', t.name, 'slug', t.slug, 'role', m.role,
+                              'customRole', case when r.id is null then null
+                                                 else json_build_object('id', r.id, 'key', r.key, 'name', r.name, 'permissions', r.permissions) end,
+                              'joinedAt', m.created_at) order by m.created_at)
+                              from app_public.memberships m join app_public.tenants t on t.id = m.tenant_id
+                              left join app_public.roles r on r.tenant_id = m.tenant_id and r.id = m.custom_role_id
+                             where m.user_id = p_user_id), '[]'),
+    'auditEntries', coalesce((select json_agg(json_build_object('tenantId', a.tenant_id, 'seq', a.seq, 'occurredAt', a.occurred_at,
+                                'action', a.action, 'event', a.event, 'tableName', a.table_name, 'recordId', a.record_id,
+                                'requestId', a.request_id, 'ip', a.ip, 'diff', a.diff) order by a.occurred_at, a.tenant_id, a.seq)
+                                from app_public.audit_log a where a.actor_user_id = p_user_id), '[]'),
+    'notifications', coalesce((select json_agg(json_build_object('id', n.id, 'tenantId', n.tenant_id, 'eventType', n.event_type,
+                                 'title', n.title, 'data', n.data, 'readAt', n.read_at, 'createdAt', n.created_at) order by n.created_at)
+                                 from app_public.notifications n where n.user_id = p_user_id), '[]'),
+    'notificationPreferences', coalesce((select json_agg(json_build_object('eventType', p.event_type, 'channel', p.channel,
+                                           'isEnabled', p.is_enabled, 'hasSlackWebhook', p.slack_webhook_url is not null,
+                                           'updatedAt', p.updated_at) order by p.event_type, p.channel)
+                                           from app_public.notification_preferences p where p.user_id = p_user_id), '[]'),
+    'invitationsSent', coalesce((select json_agg(json_build_object('id', i.id, 'tenantId', i.tenant_id, 'email', i.email, 'role', i.role,
+                                   'customRoleId', i.custom_role_id, 'createdAt', i.created_at, 'expiresAt', i.expires_at,
+                                   'acceptedAt', i.accepted_at, 'revokedAt', i.revoked_at) order by i.created_at)
+                                   from app_public.invitations i where i.invited_by = p_user_id), '[]'),
+    'invitationsAccepted', coalesce((select json_agg(json_build_object('id', i.id, 'tenantId', i.tenant_id, 'role', i.role,
+                                       'invitedBy', i.invited_by, 'acceptedAt', i.accepted_at) order by i.accepted_at)
+                                       from app_public.invitations i where i.accepted_by = p_user_id), '[]'),
+    'files', coalesce((select json_agg(json_build_object('id', f.id, 'tenantId', f.tenant_id, 'folder', f.folder, 'name', f.name,
+                         'contentType', f.content_type, 'sizeBytes', f.size_bytes, 'checksumSha256', f.checksum_sha256,
+                         'visibility', f.visibility, 'status', f.status, 'createdAt', f.created_at, 'uploadedAt', f.uploaded_at)
+                         order by f.created_at)
+                         from app_public.files f where f.uploaded_by = p_user_id), '[]'),
+    'apiKeys', coalesce((select json_agg(json_build_object('id', k.id, 'tenantId', k.tenant_id, 'name', k.name, 'type', k.type,
+                           'prefix', k.prefix, 'scopes', k.scopes, 'allowedDomains', k.allowed_domains, 'createdAt', k.created_at,
+                           'expiresAt', k.expires_at, 'lastUsedAt', k.last_used_at, 'revokedAt', k.revoked_at) order by k.created_at)
+                           from app_public.api_keys k where k.created_by = p_user_id), '[]'),
+    'webhookEndpoints', coalesce((select json_agg(json_build_object('id', w.id, 'tenantId', w.tenant_id, 'url', w.url,
+                                    'description', w.description, 'eventTypes', w.event_types, 'isEnabled', w.is_enabled,
+                                    'createdAt', w.created_at) order by w.created_at)
+                                    from app_public.webhook_endpoints w where w.created_by = p_user_id), '[]'),
+    'posts', coalesce((select json_agg(json_build_object('id', p.id, 'tenantId', p.tenant_id, 'title', p.title, 'body', p.body,
+                         'status', p.status, 'publishedAt', p.published_at, 'createdAt', p.created_at, 'updatedAt', p.updated_at)
+                         order by p.created_at)
+                         from app_public.posts p where p.author_id = p_user_id), '[]'),
+    'contactMessages', coalesce((select json_agg(json_build_object('name', c.name, 'email', c.email, 'message', c.message,
+                                   'createdAt', c.created_at) order by c.created_at)
+                                   from app_private.contact_messages c where c.user_id = p_user_id), '[]'),
+    'dataExports', coalesce((select json_agg(json_build_object('id', e.id, 'status', e.status, 'requestedAt', e.requested_at,
+                               'readyAt', e.ready_at, 'expiresAt', e.expires_at, 'downloads', e.download_count) order by e.requested_at)
+                               from app_private.data_exports e where e.user_id = p_user_id), '[]')
+  );
+$$;
+
+
+--
+-- Name: FUNCTION data_export_archive(p_user_id uuid); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.data_export_archive(p_user_id uuid) IS 'The personal data export archive of a user: profile, security settings (no secrets), emails, identities, sessions, workspaces and roles, their audit entries, notifications, invitations, files, API keys, webhooks, posts.';
+
+
+--
+-- Name: data_export_download(bytea, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.data_export_download(p_token_hash bytea, p_request_id text, p_ip text) RETURNS TABLE(export_id uuid, user_id uuid, archive text, ready_at timestamp with time zone)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_export app_private.data_exports;
+begin
+  select * into v_export from app_private.data_exports e where e.token_hash = p_token_hash for update;
+  if v_export.id is null then
+    raise exception 'This data export link is not valid. Use the link from your newest export email, or request a new export.' using errcode = 'DXUNK';
+  end if;
+  if v_export.status <> 'ready' or v_export.expires_at <= now() then
+    raise exception 'This data export link has expired and the archive was deleted; request a new export.' using errcode = 'DXEXP';
+  end if;
+  update app_private.data_exports e set download_count = e.download_count + 1, last_downloaded_at = now() where e.id = v_export.id;
+  perform app_private.record_security_event('auth.data_export_downloaded', v_export.user_id, null,
+    jsonb_build_object('exportId', v_export.id), p_request_id, p_ip);
+  return query select v_export.id, v_export.user_id, v_export.archive::text, v_export.ready_at;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION data_export_download(p_token_hash bytea, p_request_id text, p_ip text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.data_export_download(p_token_hash bytea, p_request_id text, p_ip text) IS 'GET /auth/account/export/<token>: the archive for a token hash; DXUNK unknown, DXEXP expired. Counts and audits the download.';
 
 
 --
@@ -1998,6 +2225,31 @@ $_$;
 
 
 --
+-- Name: expire_data_exports(interval); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.expire_data_exports(p_keep interval) RETURNS TABLE(expired bigint, failed bigint, removed bigint)
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with e as (update app_private.data_exports set status = 'expired', archive = null
+              where status = 'ready' and expires_at <= now() returning 1),
+       f as (update app_private.data_exports set status = 'failed'
+              where status = 'pending' and requested_at < now() - interval '1 day' returning 1),
+       r as (delete from app_private.data_exports
+              where status in ('expired', 'failed') and coalesce(expires_at, requested_at) < now() - p_keep returning 1)
+  select (select count(*) from e), (select count(*) from f), (select count(*) from r);
+$$;
+
+
+--
+-- Name: FUNCTION expire_data_exports(p_keep interval); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.expire_data_exports(p_keep interval) IS 'Drops expired export archives, fails exports pending over a day, deletes export rows ended more than p_keep ago.';
+
+
+--
 -- Name: find_or_create_oauth_user(text, text, text, boolean, text, text); Type: FUNCTION; Schema: app_private
 --
 
@@ -2090,6 +2342,34 @@ COMMENT ON FUNCTION app_private.issue_email_token(p_user_id uuid, p_kind text, p
 
 
 --
+-- Name: issue_magic_link(uuid, bytea, text, interval, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.issue_magic_link(p_user_id uuid, p_token_hash bytea, p_code text, p_ttl interval, p_redirect text) RETURNS timestamp with time zone
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with finished as (
+    delete from app_private.magic_links where user_id = p_user_id and expires_at < now()
+  ), voided as (
+    update app_private.magic_links set voided_at = now() where user_id = p_user_id and used_at is null and voided_at is null
+    returning id
+  )
+  insert into app_private.magic_links (user_id, token_hash, code_hash, redirect, expires_at)
+    select p_user_id, p_token_hash, app_private.magic_link_code_hash(p_user_id, p_code), coalesce(p_redirect, '/'), now() + p_ttl
+      from (select count(*) from voided) v
+  returning expires_at;
+$$;
+
+
+--
+-- Name: FUNCTION issue_magic_link(p_user_id uuid, p_token_hash bytea, p_code text, p_ttl interval, p_redirect text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.issue_magic_link(p_user_id uuid, p_token_hash bytea, p_code text, p_ttl interval, p_redirect text) IS 'Stores a new magic link (token hash, code hash, expiry), voiding the user''s previous active one; returns the expiry.';
+
+
+--
 -- Name: json_type_matches(jsonb, jsonb); Type: FUNCTION; Schema: app_private
 --
 
@@ -2149,6 +2429,51 @@ begin
       left join app_private.login_attempts a on a.key = p_key;
 end;
 $$;
+
+
+--
+-- Name: magic_link_code_hash(uuid, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.magic_link_code_hash(p_user_id uuid, p_code text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select sha256(convert_to(p_user_id::text || ':' || p_code, 'UTF8'));
+$$;
+
+
+--
+-- Name: FUNCTION magic_link_code_hash(p_user_id uuid, p_code text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.magic_link_code_hash(p_user_id uuid, p_code text) IS 'How a one-time sign-in code is stored: SHA-256 of `<user id>:<code>`.';
+
+
+--
+-- Name: magic_link_sign_in(uuid); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.magic_link_sign_in(p_user_id uuid) RETURNS TABLE(user_id uuid, mfa_enabled boolean)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+begin
+  if exists (select 1 from app_public.users u where u.id = p_user_id and not u.is_verified) then
+    update app_private.user_secrets s set password_hash = null, password_updated_at = now()
+     where s.user_id = p_user_id and s.password_hash is not null;
+    perform app_private.revoke_refresh_families(p_user_id, null, 'email proven by a magic link');
+    update app_public.users u set is_verified = true where u.id = p_user_id;
+  end if;
+  return query select p_user_id, exists (select 1 from app_private.mfa_totp m where m.user_id = p_user_id and m.confirmed_at is not null);
+end;
+$$;
+
+
+--
+-- Name: FUNCTION magic_link_sign_in(p_user_id uuid); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.magic_link_sign_in(p_user_id uuid) IS 'After a magic link or code was consumed: marks the email verified (dropping a password set before it was, and its sessions) and says whether MFA is on.';
 
 
 --
@@ -2492,6 +2817,90 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.meter_recount(p_tenant_id uuid) IS 'Resets the gauge meters (blog.posts, seats, api_keys) of one workspace, or all, to the counts of their tables.';
+
+
+--
+-- Name: meter_release(uuid, text, bigint, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.meter_release(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) RETURNS record
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_now timestamptz := now();
+  v_kind text;
+  v_owner text;
+  v_start timestamptz;
+  v_prior app_private.meter_records;
+  v_used bigint;
+  v_notified smallint;
+begin
+  if p_quantity is null or p_quantity < 1 or p_quantity > 1000000000000000 then
+    raise exception 'The quantity must be a whole number from 1 to 10^15.' using errcode = 'INVLD';
+  end if;
+  select m.kind, m.service, m.period, l.limit_value,
+         app_private.meter_period_start(m.period, v_now), app_private.meter_resets_at(m.period, v_now)
+    into v_kind, v_owner, period, limit_value, v_start, resets_at
+    from app_public.meters m
+    left join lateral app_private.meter_limit(p_tenant_id, m.service, m.limit_key, m.limit_scale) l on true
+   where m.key = p_meter;
+  if not found then
+    raise exception 'There is no meter "%"; see app_public.meters (meters in GraphQL).', p_meter using errcode = 'NOMTR';
+  end if;
+  if v_kind <> 'counter' then
+    raise exception 'The % meter counts rows the platform keeps; it cannot be released directly.', p_meter using errcode = 'DNIED';
+  end if;
+  -- Platform meters (storage.bytes follows the files table, api.calls and email.sends are history) are never
+  -- given back by a service: only a service's own meters, which it alone consumes.
+  if p_service is null or v_owner is distinct from p_service then
+    raise exception 'Only the % meter''s own service can release it.', p_meter using errcode = 'DNIED';
+  end if;
+  if p_idempotency_key is not null and (length(p_idempotency_key) not between 1 and 200) then
+    raise exception 'An idempotency key is 1 to 200 characters.' using errcode = 'INVLD';
+  end if;
+  if not exists (select 1 from app_public.tenants t where t.id = p_tenant_id) then
+    raise exception 'There is no such workspace.' using errcode = 'NTFND';
+  end if;
+  period_start := v_start;
+
+  if p_idempotency_key is not null then
+    insert into app_private.meter_records (tenant_id, meter, idempotency_key, quantity, period_start, service, kind)
+      values (p_tenant_id, p_meter, p_idempotency_key, p_quantity, v_start, p_service, 'release')
+      on conflict do nothing;
+    if not found then
+      select * into v_prior from app_private.meter_records r
+       where r.tenant_id = p_tenant_id and r.meter = p_meter and r.idempotency_key = p_idempotency_key;
+      if v_prior.kind <> 'release' or v_prior.quantity <> p_quantity then
+        raise exception 'This idempotency key was already used to % %; use a new key for a new release.', v_prior.kind, v_prior.quantity
+          using errcode = 'IDKEY';
+      end if;
+      select c.used into v_used from app_private.meter_counters c
+       where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start;
+      allowed := true; replayed := true; used := coalesce(v_used, 0);
+      return;
+    end if;
+  end if;
+
+  -- Never below zero: releasing more than this period holds (a consumption from last month) empties it.
+  update app_private.meter_counters c set used = greatest(c.used - p_quantity, 0), updated_at = v_now
+   where c.tenant_id = p_tenant_id and c.meter = p_meter and c.period_start = v_start
+   returning c.used, c.notified_pct into v_used, v_notified;
+  if found then
+    perform app_private.meter_thresholds(p_tenant_id, p_meter, v_start, resets_at, v_used, limit_value, v_notified);
+  end if;
+  allowed := true; replayed := false; used := coalesce(v_used, 0);
+  return;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION meter_release(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.meter_release(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) IS 'Gives back a quantity on a service''s own counter meter in the current period (never below 0), idempotently; same answer columns as meter_consume.';
 
 
 --
@@ -3069,6 +3478,56 @@ $$;
 
 
 --
+-- Name: request_data_export(uuid, integer, text, text); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.request_data_export(p_user_id uuid, p_max_per_day integer, p_request_id text, p_ip text) RETURNS TABLE(export_id uuid, export_status text, export_requested_at timestamp with time zone, is_new boolean)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_export app_private.data_exports;
+  v_count int;
+  v_oldest timestamptz;
+  v_verified boolean;
+begin
+  select u.is_verified into v_verified from app_public.users u where u.id = p_user_id for update;
+  if not found then
+    raise exception 'Your account no longer exists.' using errcode = 'LOGIN';
+  end if;
+  if not v_verified then
+    raise exception 'Verify your email address first: the download link is sent there (POST /auth/resend-verification sends a new verification link).'
+      using errcode = 'EMNVF';
+  end if;
+  select * into v_export from app_private.data_exports e where e.user_id = p_user_id and e.status = 'pending';
+  if v_export.id is not null then
+    return query select v_export.id, v_export.status, v_export.requested_at, false;
+    return;
+  end if;
+  select count(*), min(e.requested_at) into v_count, v_oldest
+    from app_private.data_exports e where e.user_id = p_user_id and e.requested_at > now() - interval '1 day';
+  if v_count >= p_max_per_day then
+    raise exception 'You can request % data exports a day; try again later.', p_max_per_day
+      using errcode = 'RATLM', detail = greatest(ceil(extract(epoch from v_oldest + interval '1 day' - now())), 1)::int::text;
+  end if;
+  insert into app_private.data_exports (user_id) values (p_user_id) returning * into v_export;
+  perform app_private.add_job('user__export_data', json_build_object('exportId', v_export.id),
+    job_key := 'user__export_data:' || v_export.id, max_attempts := 10);
+  perform app_private.record_security_event('auth.data_export_requested', p_user_id, null,
+    jsonb_build_object('exportId', v_export.id), p_request_id, p_ip);
+  return query select v_export.id, v_export.status, v_export.requested_at, true;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_data_export(p_user_id uuid, p_max_per_day integer, p_request_id text, p_ip text); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.request_data_export(p_user_id uuid, p_max_per_day integer, p_request_id text, p_ip text) IS 'Queues a personal data export (user__export_data), or answers the user''s pending one; RATLM past p_max_per_day requests in 24 h.';
+
+
+--
 -- Name: request_email_change(uuid, text); Type: FUNCTION; Schema: app_private
 --
 
@@ -3097,6 +3556,49 @@ $$;
 --
 
 COMMENT ON FUNCTION app_private.request_email_change(p_user_id uuid, p_new_email text) IS 'Records a wanted email address and queues the confirmation email to it; voids earlier change links. Silently does nothing more when the address belongs to an account.';
+
+
+--
+-- Name: request_magic_link(text, text, text, integer, integer, interval); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.request_magic_link(p_email text, p_ip text, p_redirect text, p_max_per_address integer, p_max_per_ip integer, p_window interval) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_email_key bytea := sha256(convert_to('email:' || lower(btrim(p_email)), 'UTF8'));
+  v_ip_key bytea := sha256(convert_to('ip:' || coalesce(p_ip, ''), 'UTF8'));
+  v_wait interval;
+begin
+  perform pg_advisory_xact_lock(hashtextextended(encode(v_email_key, 'hex'), 0));
+  perform pg_advisory_xact_lock(hashtextextended(encode(v_ip_key, 'hex'), 0));
+  delete from app_private.magic_link_requests where requested_at < now() - p_window;
+  select max(w) into v_wait from (
+    select min(r.requested_at) + p_window - now() as w from app_private.magic_link_requests r
+     where r.key_hash = v_email_key having count(*) >= p_max_per_address
+    union all
+    select min(r.requested_at) + p_window - now() from app_private.magic_link_requests r
+     where r.key_hash = v_ip_key having count(*) >= p_max_per_ip
+  ) limits;
+  if v_wait is not null then
+    return greatest(ceil(extract(epoch from v_wait))::int, 1);
+  end if;
+  insert into app_private.magic_link_requests (key_hash) values (v_email_key), (v_ip_key);
+  perform app_private.add_job('user__send_magic_link_email', json_build_object('userId', u.id, 'redirect', coalesce(p_redirect, '/')),
+                              job_key => 'user__send_magic_link_email:' || u.id)
+     from app_public.users u
+    where u.email = btrim(p_email)::citext;
+  return 0;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION request_magic_link(p_email text, p_ip text, p_redirect text, p_max_per_address integer, p_max_per_ip integer, p_window interval); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.request_magic_link(p_email text, p_ip text, p_redirect text, p_max_per_address integer, p_max_per_ip integer, p_window interval) IS 'POST /auth/magic-link: counts the request per address and IP (0, or seconds to wait when over a limit) and queues user__send_magic_link_email when an account has the address.';
 
 
 --
@@ -3295,6 +3797,27 @@ begin
     null::text, null::text[], null::text[];
 end;
 $$;
+
+
+--
+-- Name: services_retention(interval); Type: FUNCTION; Schema: app_private
+--
+
+CREATE FUNCTION app_private.services_retention(p_keep interval) RETURNS TABLE(meter_records bigint, event_keys bigint)
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+  with r as (delete from app_private.meter_records where recorded_at < now() - p_keep returning 1),
+       k as (delete from app_private.service_event_keys where created_at < now() - p_keep returning 1)
+  select (select count(*) from r), (select count(*) from k);
+$$;
+
+
+--
+-- Name: FUNCTION services_retention(p_keep interval); Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON FUNCTION app_private.services_retention(p_keep interval) IS 'Deletes idempotency keys of metered calls and published events older than p_keep (daily, task services__retention); a key replayed after that applies again.';
 
 
 --
@@ -4959,7 +5482,12 @@ begin
            (select (ba.limits ->> 'seats')::numeric from app_public.billing_accounts ba where ba.tenant_id = app_hidden.current_tenant_id())
     union all
     select 'workspace', 'api_keys', (select count(*) from app_public.api_keys k where k.tenant_id = app_hidden.current_tenant_id() and k.revoked_at is null),
-           (select (ba.limits ->> 'api_keys')::numeric from app_public.billing_accounts ba where ba.tenant_id = app_hidden.current_tenant_id());
+           (select (ba.limits ->> 'api_keys')::numeric from app_public.billing_accounts ba where ba.tenant_id = app_hidden.current_tenant_id())
+    union all
+    select 'storage', 'bytes',
+           coalesce((select c.used from app_private.meter_counters c
+                      where c.tenant_id = app_hidden.current_tenant_id() and c.meter = 'storage.bytes' and c.period_start = 'epoch'), 0),
+           (select l.limit_value from app_private.meter_limit(app_hidden.current_tenant_id(), null, 'storage_mb', 1048576) l);
 end;
 $$;
 
@@ -4968,7 +5496,7 @@ $$;
 -- Name: FUNCTION billing_usage(); Type: COMMENT; Schema: app_public
 --
 
-COMMENT ON FUNCTION app_public.billing_usage() IS 'Usage against the plan''s limits per limited resource (limit null = unlimited). Needs `billing:read`.';
+COMMENT ON FUNCTION app_public.billing_usage() IS 'Usage against the plan''s limits per limited resource (limit null = unlimited): blog posts, seats, API keys, stored bytes. Needs `billing:read`.';
 
 
 --
@@ -6032,6 +6560,62 @@ COMMENT ON FUNCTION app_public.rotate_webhook_secret(endpoint_id uuid, overlap_s
 
 
 --
+-- Name: send_test_webhook(uuid); Type: FUNCTION; Schema: app_public
+--
+
+CREATE FUNCTION app_public.send_test_webhook(endpoint_id uuid) RETURNS app_public.webhook_deliveries
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+declare
+  v_tenant uuid := app_hidden.current_tenant_id();
+  v_user uuid := app_hidden.current_user_id();
+  v_endpoint app_public.webhook_endpoints;
+  v_event uuid;
+  v_delivery app_public.webhook_deliveries;
+begin
+  if v_user is null or v_tenant is null then
+    raise exception 'Sign in to manage webhooks.' using errcode = 'LOGIN';
+  end if;
+  if not app_hidden.has_permission('webhooks:manage') then
+    raise exception 'You do not have permission to manage webhooks.' using errcode = 'DNIED';
+  end if;
+  select * into v_endpoint from app_public.webhook_endpoints e where e.id = send_test_webhook.endpoint_id and e.tenant_id = v_tenant;
+  if v_endpoint.id is null then
+    raise exception 'No such webhook endpoint.' using errcode = 'NTFND';
+  end if;
+  if not v_endpoint.is_enabled then
+    raise exception 'This endpoint is disabled; enable it to send it a test event.' using errcode = 'INVLD';
+  end if;
+  insert into app_private.events (tenant_id, type, payload, actor_user_id, dispatched_at)
+    values (v_tenant, 'webhook.test',
+            jsonb_build_object('endpointId', v_endpoint.id, 'sentBy', v_user,
+                               'message', 'This is a test event from LogicSpike. Your endpoint received and verified it.'),
+            v_user, now())
+    returning id into v_event;
+  insert into app_public.webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
+    values (v_tenant, v_endpoint.id, v_event, 'webhook.test')
+    returning * into v_delivery;
+  perform app_private.add_job('webhooks__deliver', json_build_object('deliveryId', v_delivery.id),
+    job_key := 'webhooks__deliver:' || v_delivery.id, max_attempts := 5);
+  perform app_private.audit_append(v_tenant, 'insert', 'webhook.test_sent', 'webhook_deliveries', v_delivery.id::text,
+    jsonb_build_object('endpoint_id', v_endpoint.id, 'event_id', v_event),
+    v_user, app_hidden.current_api_key_id(),
+    nullif(pg_catalog.current_setting('app.request_id', true), ''),
+    app_private.audit_client_ip(pg_catalog.current_setting('app.client_ip', true)));
+  return v_delivery;
+end;
+$$;
+
+
+--
+-- Name: FUNCTION send_test_webhook(endpoint_id uuid); Type: COMMENT; Schema: app_public
+--
+
+COMMENT ON FUNCTION app_public.send_test_webhook(endpoint_id uuid) IS 'Sends a `webhook.test` event to this endpoint only (whatever its event types), as a normal signed delivery; returns the delivery. Needs `webhooks:manage`.';
+
+
+--
 -- Name: submit_contact_message(text, text, text); Type: FUNCTION; Schema: app_public
 --
 
@@ -6195,6 +6779,53 @@ COMMENT ON TABLE app_private.custom_domain_tokens IS 'The DNS TXT verification t
 
 
 --
+-- Name: data_exports; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.data_exports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    ready_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    token_hash bytea,
+    archive json,
+    size_bytes bigint,
+    emailed_at timestamp with time zone,
+    download_count integer DEFAULT 0 NOT NULL,
+    last_downloaded_at timestamp with time zone,
+    CONSTRAINT data_exports_check CHECK (((status = 'ready'::text) = (archive IS NOT NULL))),
+    CONSTRAINT data_exports_check1 CHECK (((status <> ALL (ARRAY['ready'::text, 'expired'::text])) OR ((ready_at IS NOT NULL) AND (expires_at IS NOT NULL)))),
+    CONSTRAINT data_exports_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'ready'::text, 'expired'::text, 'failed'::text]))),
+    CONSTRAINT data_exports_token_hash_check CHECK ((octet_length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.data_exports FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE data_exports; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.data_exports IS 'Personal data exports (POST /auth/account/export): the archive built by user__export_data, the SHA-256 of its emailed download token, and its expiry. Deleted with the user.';
+
+
+--
+-- Name: COLUMN data_exports.token_hash; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.data_exports.token_hash IS 'SHA-256 of the download token in the emailed link; the token itself is never stored.';
+
+
+--
+-- Name: COLUMN data_exports.archive; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.data_exports.archive IS 'The JSON archive (app_private.data_export_archive) while the export is ready; null before and after.';
+
+
+--
 -- Name: email_changes; Type: TABLE; Schema: app_private
 --
 
@@ -6328,6 +6959,78 @@ COMMENT ON TABLE app_private.login_attempts IS 'Failed sign-in counters and lock
 
 
 --
+-- Name: magic_link_requests; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.magic_link_requests (
+    id bigint NOT NULL,
+    key_hash bytea NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT magic_link_requests_key_hash_check CHECK ((octet_length(key_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.magic_link_requests FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE magic_link_requests; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.magic_link_requests IS 'Recent POST /auth/magic-link requests, by hashed address or IP, for its rate limit (app_private.request_magic_link).';
+
+
+--
+-- Name: magic_link_requests_id_seq; Type: SEQUENCE; Schema: app_private
+--
+
+ALTER TABLE app_private.magic_link_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app_private.magic_link_requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: magic_links; Type: TABLE; Schema: app_private
+--
+
+CREATE TABLE app_private.magic_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    code_hash bytea NOT NULL,
+    redirect text DEFAULT '/'::text NOT NULL,
+    failed_codes integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    voided_at timestamp with time zone,
+    CONSTRAINT magic_links_code_hash_check CHECK ((octet_length(code_hash) = 32)),
+    CONSTRAINT magic_links_redirect_check CHECK (((redirect ~~ '/%'::text) AND (length(redirect) <= 1000))),
+    CONSTRAINT magic_links_token_hash_check CHECK ((octet_length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY app_private.magic_links FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE magic_links; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON TABLE app_private.magic_links IS 'Passwordless sign-in requests (POST /auth/magic-link): SHA-256 of the emailed link token and of the one-time code, expiry, wrong-code count; issued by user__send_magic_link_email, consumed by POST /auth/magic-link/verify. Deleted with the user.';
+
+
+--
+-- Name: COLUMN magic_links.code_hash; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.magic_links.code_hash IS 'SHA-256 of the user id, a colon and the 6-digit code (app_private.magic_link_code_hash); the code itself is never stored.';
+
+
+--
 -- Name: meter_counters; Type: TABLE; Schema: app_private
 --
 
@@ -6363,7 +7066,9 @@ CREATE TABLE app_private.meter_records (
     period_start timestamp with time zone NOT NULL,
     service text,
     recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    kind text DEFAULT 'consume'::text NOT NULL,
     CONSTRAINT meter_records_idempotency_key_check CHECK (((length(idempotency_key) >= 1) AND (length(idempotency_key) <= 200))),
+    CONSTRAINT meter_records_kind_check CHECK ((kind = ANY (ARRAY['consume'::text, 'release'::text]))),
     CONSTRAINT meter_records_quantity_check CHECK ((quantity > 0))
 );
 
@@ -6375,6 +7080,13 @@ ALTER TABLE ONLY app_private.meter_records FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE app_private.meter_records IS 'Consumptions recorded with an idempotency key (by services through /internal/v1/usage, by the worker for email sends), so a replayed key is applied once; written by app_private.meter_consume.';
+
+
+--
+-- Name: COLUMN meter_records.kind; Type: COMMENT; Schema: app_private
+--
+
+COMMENT ON COLUMN app_private.meter_records.kind IS 'consume (meter_consume) or release (meter_release): a key applies once, and to one of them.';
 
 
 --
@@ -6621,7 +7333,7 @@ CREATE TABLE app_private.user_identities (
     subject text NOT NULL,
     email public.citext,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT user_identities_provider_check CHECK ((provider = 'google'::text)),
+    CONSTRAINT user_identities_provider_check CHECK ((provider ~ '^[a-z][a-z0-9-]{1,31}$'::text)),
     CONSTRAINT user_identities_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 255)))
 );
 
@@ -6632,7 +7344,7 @@ ALTER TABLE ONLY app_private.user_identities FORCE ROW LEVEL SECURITY;
 -- Name: TABLE user_identities; Type: COMMENT; Schema: app_private
 --
 
-COMMENT ON TABLE app_private.user_identities IS 'External sign-in identities (provider and subject, Google today) linked to a user; written by app_private.find_or_create_oauth_user.';
+COMMENT ON TABLE app_private.user_identities IS 'External sign-in identities (provider and subject: google, github, or an OIDC_PROVIDERS id) linked to a user; written by app_private.find_or_create_oauth_user.';
 
 
 --
@@ -7760,6 +8472,22 @@ ALTER TABLE ONLY app_private.custom_domain_tokens
 
 
 --
+-- Name: data_exports data_exports_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.data_exports
+    ADD CONSTRAINT data_exports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: data_exports data_exports_token_hash_key; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.data_exports
+    ADD CONSTRAINT data_exports_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: email_changes email_changes_pkey; Type: CONSTRAINT; Schema: app_private
 --
 
@@ -7813,6 +8541,30 @@ ALTER TABLE ONLY app_private.invitation_tokens
 
 ALTER TABLE ONLY app_private.login_attempts
     ADD CONSTRAINT login_attempts_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: magic_link_requests magic_link_requests_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.magic_link_requests
+    ADD CONSTRAINT magic_link_requests_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: magic_links magic_links_pkey; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.magic_links
+    ADD CONSTRAINT magic_links_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: magic_links magic_links_token_hash_key; Type: CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.magic_links
+    ADD CONSTRAINT magic_links_token_hash_key UNIQUE (token_hash);
 
 
 --
@@ -8381,6 +9133,27 @@ CREATE INDEX contact_messages_unnotified_idx ON app_private.contact_messages USI
 
 
 --
+-- Name: data_exports_one_pending_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE UNIQUE INDEX data_exports_one_pending_idx ON app_private.data_exports USING btree (user_id) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: data_exports_status_expires_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX data_exports_status_expires_at_idx ON app_private.data_exports USING btree (status, expires_at);
+
+
+--
+-- Name: data_exports_user_id_requested_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX data_exports_user_id_requested_at_idx ON app_private.data_exports USING btree (user_id, requested_at);
+
+
+--
 -- Name: email_tokens_user_id_idx; Type: INDEX; Schema: app_private
 --
 
@@ -8409,6 +9182,34 @@ CREATE INDEX invitation_tokens_tenant_id_idx ON app_private.invitation_tokens US
 
 
 --
+-- Name: magic_link_requests_key_hash_requested_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX magic_link_requests_key_hash_requested_at_idx ON app_private.magic_link_requests USING btree (key_hash, requested_at);
+
+
+--
+-- Name: magic_link_requests_requested_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX magic_link_requests_requested_at_idx ON app_private.magic_link_requests USING btree (requested_at);
+
+
+--
+-- Name: magic_links_one_active_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE UNIQUE INDEX magic_links_one_active_idx ON app_private.magic_links USING btree (user_id) WHERE ((used_at IS NULL) AND (voided_at IS NULL));
+
+
+--
+-- Name: magic_links_user_id_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX magic_links_user_id_idx ON app_private.magic_links USING btree (user_id);
+
+
+--
 -- Name: meter_counters_meter_idx; Type: INDEX; Schema: app_private
 --
 
@@ -8420,6 +9221,13 @@ CREATE INDEX meter_counters_meter_idx ON app_private.meter_counters USING btree 
 --
 
 CREATE INDEX meter_records_meter_idx ON app_private.meter_records USING btree (meter);
+
+
+--
+-- Name: meter_records_recorded_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX meter_records_recorded_at_idx ON app_private.meter_records USING btree (recorded_at);
 
 
 --
@@ -8476,6 +9284,13 @@ CREATE INDEX refresh_tokens_family_id_idx ON app_private.refresh_tokens USING bt
 --
 
 CREATE INDEX refresh_tokens_parent_id_idx ON app_private.refresh_tokens USING btree (parent_id);
+
+
+--
+-- Name: service_event_keys_created_at_idx; Type: INDEX; Schema: app_private
+--
+
+CREATE INDEX service_event_keys_created_at_idx ON app_private.service_event_keys USING btree (created_at);
 
 
 --
@@ -9692,6 +10507,14 @@ ALTER TABLE ONLY app_private.custom_domain_tokens
 
 
 --
+-- Name: data_exports data_exports_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.data_exports
+    ADD CONSTRAINT data_exports_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: email_changes email_changes_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
 --
 
@@ -9713,6 +10536,14 @@ ALTER TABLE ONLY app_private.email_tokens
 
 ALTER TABLE ONLY app_private.invitation_tokens
     ADD CONSTRAINT invitation_tokens_invitation_id_fkey FOREIGN KEY (tenant_id, invitation_id) REFERENCES app_public.invitations(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: magic_links magic_links_user_id_fkey; Type: FK CONSTRAINT; Schema: app_private
+--
+
+ALTER TABLE ONLY app_private.magic_links
+    ADD CONSTRAINT magic_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -10290,6 +11121,12 @@ ALTER TABLE app_private.contact_messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_private.custom_domain_tokens ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: data_exports; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.data_exports ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: email_changes; Type: ROW SECURITY; Schema: app_private
 --
 
@@ -10325,6 +11162,18 @@ ALTER TABLE app_private.invitation_tokens ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app_private.login_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: magic_link_requests; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.magic_link_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: magic_links; Type: ROW SECURITY; Schema: app_private
+--
+
+ALTER TABLE app_private.magic_links ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: meter_counters; Type: ROW SECURITY; Schema: app_private
@@ -10379,6 +11228,13 @@ CREATE POLICY owner_delete ON app_private.custom_domain_tokens FOR DELETE TO :DA
 
 
 --
+-- Name: data_exports owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.data_exports FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_changes owner_delete; Type: POLICY; Schema: app_private
 --
 
@@ -10411,6 +11267,20 @@ CREATE POLICY owner_delete ON app_private.invitation_tokens FOR DELETE TO :DATAB
 --
 
 CREATE POLICY owner_delete ON app_private.login_attempts FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_link_requests owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.magic_link_requests FOR DELETE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_links owner_delete; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_delete ON app_private.magic_links FOR DELETE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -10568,6 +11438,13 @@ CREATE POLICY owner_insert ON app_private.custom_domain_tokens FOR INSERT TO :DA
 
 
 --
+-- Name: data_exports owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.data_exports FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
 -- Name: email_changes owner_insert; Type: POLICY; Schema: app_private
 --
 
@@ -10600,6 +11477,20 @@ CREATE POLICY owner_insert ON app_private.invitation_tokens FOR INSERT TO :DATAB
 --
 
 CREATE POLICY owner_insert ON app_private.login_attempts FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: magic_link_requests owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.magic_link_requests FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
+
+
+--
+-- Name: magic_links owner_insert; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_insert ON app_private.magic_links FOR INSERT TO :DATABASE_OWNER WITH CHECK (true);
 
 
 --
@@ -10757,6 +11648,13 @@ CREATE POLICY owner_select ON app_private.custom_domain_tokens FOR SELECT TO :DA
 
 
 --
+-- Name: data_exports owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.data_exports FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_changes owner_select; Type: POLICY; Schema: app_private
 --
 
@@ -10789,6 +11687,20 @@ CREATE POLICY owner_select ON app_private.invitation_tokens FOR SELECT TO :DATAB
 --
 
 CREATE POLICY owner_select ON app_private.login_attempts FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_link_requests owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.magic_link_requests FOR SELECT TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_links owner_select; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_select ON app_private.magic_links FOR SELECT TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -10946,6 +11858,13 @@ CREATE POLICY owner_update ON app_private.custom_domain_tokens FOR UPDATE TO :DA
 
 
 --
+-- Name: data_exports owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.data_exports FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
 -- Name: email_changes owner_update; Type: POLICY; Schema: app_private
 --
 
@@ -10978,6 +11897,20 @@ CREATE POLICY owner_update ON app_private.invitation_tokens FOR UPDATE TO :DATAB
 --
 
 CREATE POLICY owner_update ON app_private.login_attempts FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_link_requests owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.magic_link_requests FOR UPDATE TO :DATABASE_OWNER USING (true);
+
+
+--
+-- Name: magic_links owner_update; Type: POLICY; Schema: app_private
+--
+
+CREATE POLICY owner_update ON app_private.magic_links FOR UPDATE TO :DATABASE_OWNER USING (true);
 
 
 --
@@ -12450,6 +13383,13 @@ CREATE POLICY select_all ON app_public.services FOR SELECT USING (true);
 
 
 --
+-- Name: files select_api_key; Type: POLICY; Schema: app_public
+--
+
+CREATE POLICY select_api_key ON app_public.files FOR SELECT TO app_api_key USING (((tenant_id = ( SELECT app_hidden.current_tenant_id() AS current_tenant_id)) AND (visibility = 'public'::text) AND (status = 'ready'::text) AND (( SELECT app_hidden.current_api_key_type() AS current_api_key_type) = 'publishable'::text)));
+
+
+--
 -- Name: posts select_api_key; Type: POLICY; Schema: app_public
 --
 
@@ -13165,6 +14105,13 @@ REVOKE ALL ON FUNCTION app_private.claim_events(p_limit integer, p_inline_max in
 
 
 --
+-- Name: FUNCTION complete_data_export(p_export_id uuid, p_token_hash bytea, p_ttl interval); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.complete_data_export(p_export_id uuid, p_token_hash bytea, p_ttl interval) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION complete_dispatch(p_ids uuid[], p_subscribers jsonb, p_outcomes jsonb, p_disable_after interval); Type: ACL; Schema: app_private
 --
 
@@ -13190,6 +14137,20 @@ REVOKE ALL ON FUNCTION app_private.confirm_email_change(p_token_hash bytea, p_re
 --
 
 REVOKE ALL ON FUNCTION app_private.consume_email_token(p_token_hash bytea, p_kind text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION consume_magic_link_code(p_email text, p_code text, p_max_failures integer); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.consume_magic_link_code(p_email text, p_code text, p_max_failures integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION consume_magic_link_token(p_token_hash bytea); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.consume_magic_link_token(p_token_hash bytea) FROM PUBLIC;
 
 
 --
@@ -13225,6 +14186,20 @@ GRANT SELECT ON TABLE app_public.wallet_entries TO app_user;
 --
 
 REVOKE ALL ON FUNCTION app_private.credit(p_tenant_id uuid, p_amount bigint, p_kind text, p_reference text, p_idempotency_key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION data_export_archive(p_user_id uuid); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.data_export_archive(p_user_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION data_export_download(p_token_hash bytea, p_request_id text, p_ip text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.data_export_download(p_token_hash bytea, p_request_id text, p_ip text) FROM PUBLIC;
 
 
 --
@@ -13291,6 +14266,13 @@ REVOKE ALL ON FUNCTION app_private.erase_text(p_text text, p_needle text, p_with
 
 
 --
+-- Name: FUNCTION expire_data_exports(p_keep interval); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.expire_data_exports(p_keep interval) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION find_or_create_oauth_user(p_provider text, p_subject text, p_email text, p_email_verified boolean, p_name text, p_avatar_url text); Type: ACL; Schema: app_private
 --
 
@@ -13312,6 +14294,13 @@ REVOKE ALL ON FUNCTION app_private.issue_email_token(p_user_id uuid, p_kind text
 
 
 --
+-- Name: FUNCTION issue_magic_link(p_user_id uuid, p_token_hash bytea, p_code text, p_ttl interval, p_redirect text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.issue_magic_link(p_user_id uuid, p_token_hash bytea, p_code text, p_ttl interval, p_redirect text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION json_type_matches(p_value jsonb, p_type jsonb); Type: ACL; Schema: app_private
 --
 
@@ -13330,6 +14319,20 @@ REVOKE ALL ON FUNCTION app_private.login_lock_remaining(p_key text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.login_lookup(p_email text, p_key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION magic_link_code_hash(p_user_id uuid, p_code text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.magic_link_code_hash(p_user_id uuid, p_code text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION magic_link_sign_in(p_user_id uuid); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.magic_link_sign_in(p_user_id uuid) FROM PUBLIC;
 
 
 --
@@ -13400,6 +14403,13 @@ REVOKE ALL ON FUNCTION app_private.meter_period_start(p_period text, p_at timest
 --
 
 REVOKE ALL ON FUNCTION app_private.meter_recount(p_tenant_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION meter_release(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.meter_release(p_tenant_id uuid, p_meter text, p_quantity bigint, p_idempotency_key text, p_service text, OUT allowed boolean, OUT replayed boolean, OUT used bigint, OUT limit_value numeric, OUT period text, OUT period_start timestamp with time zone, OUT resets_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -13508,10 +14518,24 @@ REVOKE ALL ON FUNCTION app_private.register_user(p_email text, p_name text, p_pa
 
 
 --
+-- Name: FUNCTION request_data_export(p_user_id uuid, p_max_per_day integer, p_request_id text, p_ip text); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.request_data_export(p_user_id uuid, p_max_per_day integer, p_request_id text, p_ip text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION request_email_change(p_user_id uuid, p_new_email text); Type: ACL; Schema: app_private
 --
 
 REVOKE ALL ON FUNCTION app_private.request_email_change(p_user_id uuid, p_new_email text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION request_magic_link(p_email text, p_ip text, p_redirect text, p_max_per_address integer, p_max_per_ip integer, p_window interval); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.request_magic_link(p_email text, p_ip text, p_redirect text, p_max_per_address integer, p_max_per_ip integer, p_window interval) FROM PUBLIC;
 
 
 --
@@ -13554,6 +14578,13 @@ REVOKE ALL ON FUNCTION app_private.revoke_service_client(p_id text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.rotate_refresh_token(p_token_hash bytea, p_successor_hash bytea, p_grace interval, p_idle interval) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION services_retention(p_keep interval); Type: ACL; Schema: app_private
+--
+
+REVOKE ALL ON FUNCTION app_private.services_retention(p_keep interval) FROM PUBLIC;
 
 
 --
@@ -14242,6 +15273,16 @@ GRANT ALL ON FUNCTION app_public.rotate_webhook_secret(endpoint_id uuid, overlap
 
 
 --
+-- Name: FUNCTION send_test_webhook(endpoint_id uuid); Type: ACL; Schema: app_public
+--
+
+REVOKE ALL ON FUNCTION app_public.send_test_webhook(endpoint_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_public.send_test_webhook(endpoint_id uuid) TO app_anonymous;
+GRANT ALL ON FUNCTION app_public.send_test_webhook(endpoint_id uuid) TO app_user;
+GRANT ALL ON FUNCTION app_public.send_test_webhook(endpoint_id uuid) TO app_api_key;
+
+
+--
 -- Name: FUNCTION submit_contact_message(name text, email text, message text); Type: ACL; Schema: app_public
 --
 
@@ -14324,6 +15365,7 @@ GRANT SELECT ON TABLE app_public.event_types TO app_api_key;
 --
 
 GRANT SELECT,DELETE ON TABLE app_public.files TO app_user;
+GRANT SELECT ON TABLE app_public.files TO app_api_key;
 
 
 --

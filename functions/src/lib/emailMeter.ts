@@ -1,6 +1,6 @@
 /**
  * Emails sent for a workspace count on its `email.sends` meter (monthly; see
- * db/migrations/current/5-metering.sql). Counted *before* the send, recorded
+ * db/migrations/committed/000012-billing-event-contracts-private-table-comments-event-trace-c.sql (its `5-metering.sql` section)). Counted *before* the send, recorded
  * rather than enforced (an email that is due goes out whatever the count), with
  * an idempotency key that stays the same across the job's retries: a retried
  * send counts once, and a failure to count fails the job before anything was

@@ -2,7 +2,7 @@
  * POST /storage/v1/files/:id/url — a download URL for one file, body `{ expiresIn?, download? }` (JSON,
  * optional). The file is looked up under the caller's request role, so RLS decides: a member needs
  * storage:files.read in the file's workspace, and a publishable `pk_` key sees only its own workspace's
- * public files (db/migrations/current/2-storage-downloads.sql). Another workspace's file, a private file
+ * public files (db/migrations/committed/000014-storage-downloads-and-upload-slots-oidc-and-github-sign-in-d.sql (its `2-storage-downloads.sql` section)). Another workspace's file, a private file
  * for a `pk_` key, a pending upload and a deleted file are all 404 NTFND.
  *
  * A private file gets a signed URL valid for expiresIn seconds (default 300, at most 7 days); a public

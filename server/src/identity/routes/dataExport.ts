@@ -10,7 +10,7 @@
  * account. The link goes to the account's address, so a stolen access token
  * alone gets nothing. The state changes are app_private functions (one
  * pending export per user, the daily limit, the expiry), SQL in
- * db/migrations/current/4-data-export.sql.
+ * db/migrations/committed/000014-storage-downloads-and-upload-slots-oidc-and-github-sign-in-d.sql (its `4-data-export.sql` section).
  *
  * Tokens are 64 lowercase hex characters because they travel in the path:
  * every /auth path is lower-cased before routing (http/requestPath.ts).
