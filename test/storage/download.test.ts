@@ -4,41 +4,23 @@
  * publishable `pk_` keys limited to public files, and every refusal with its code (expired, forged,
  * another workspace's file or signature, pending and deleted files, unsatisfiable ranges).
  */
-import { createHash } from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { getContext } from "../../server/src/context";
 import { getDownloadSigner } from "../../server/src/storage/installStorage";
 import type { VerifiedIdentity } from "../../core/tenancy";
 import { as, bearer, signUp, type TestUser } from "../helpers/auth";
 import { asRequestRole, useTestDatabase } from "../helpers/db";
-import { startTestS3, type TestS3 } from "../helpers/s3";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { PNG, sha, useStorageBackends } from "../helpers/storageBackends";
 
 const getDb = useTestDatabase();
-const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex"), Buffer.alloc(64)]);
 // 70 000 bytes with NULs in them: no magic number, not text, so application/octet-stream.
 const BIN = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7 + 3) % 256));
 const BIN_NAME = 'résumé "q1"; 100%.bin';
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let s3: TestS3;
-let localDir: string;
-beforeAll(async () => {
-  s3 = await startTestS3();
-  localDir = await fs.mkdtemp(path.join(os.tmpdir(), "storage-download-"));
-});
-afterAll(async () => {
-  await s3?.close();
-  if (localDir) await fs.rm(localDir, { recursive: true, force: true });
-});
-
-const envs: Array<[string, () => Record<string, string>]> = [
-  ["local", () => ({ STORAGE_BACKEND: "local", STORAGE_DIR: localDir })],
-  ["s3", () => ({ STORAGE_BACKEND: "s3", S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey, S3_FORCE_PATH_STYLE: "true" })],
-];
+const storage = useStorageBackends("storage-download-");
+const envs = storage.envs;
 
 interface Got { status: number; headers: Headers; bytes: Buffer; code?: string }
 

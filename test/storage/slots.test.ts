@@ -6,10 +6,9 @@
  * removed by the storage__expire_slots worker task, which frees their bytes in billingUsage.
  */
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { parseCrontab } from "graphile-worker";
@@ -20,29 +19,13 @@ import { getDownloadSigner, getStorageBackend } from "../../server/src/storage/i
 import { bearer, signUp, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { getJobs, runJobs } from "../helpers/jobs";
-import { startTestS3, type TestS3 } from "../helpers/s3";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { PNG, sha, useStorageBackends } from "../helpers/storageBackends";
 
 const getDb = useTestDatabase();
-// A real PNG signature and IHDR chunk start: what file-type recognises as image/png.
-const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex"), Buffer.alloc(64)]);
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-let s3: TestS3;
-let localDir: string;
-beforeAll(async () => {
-  s3 = await startTestS3();
-  localDir = await fsp.mkdtemp(path.join(os.tmpdir(), "storage-slots-"));
-});
-afterAll(async () => {
-  await s3?.close();
-  if (localDir) await fsp.rm(localDir, { recursive: true, force: true });
-});
-
-const envs: Array<[string, () => Record<string, string>]> = [
-  ["local", () => ({ STORAGE_BACKEND: "local", STORAGE_DIR: localDir })],
-  ["s3", () => ({ STORAGE_BACKEND: "s3", S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey, S3_FORCE_PATH_STYLE: "true" })],
-];
+const storage = useStorageBackends("storage-slots-");
+const envs = storage.envs;
 
 interface Answer {
   status: number;
@@ -64,10 +47,10 @@ describe.each(envs)("upload slots on the %s backend", (kind, env) => {
   async function objectsOf(tenantId: string): Promise<string[]> {
     const backend = getStorageBackend(server.srv.app);
     if (backend instanceof S3Backend) {
-      const out = await backend.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${tenantId}/` }));
+      const out = await backend.client.send(new ListObjectsV2Command({ Bucket: storage.s3.bucket, Prefix: `${tenantId}/` }));
       return (out.Contents ?? []).map((o) => o.Key!.split("/")[1]);
     }
-    return (await fsp.readdir(path.join(localDir, tenantId)).catch(() => [] as string[])).filter((n) => !n.endsWith(".part"));
+    return (await fsp.readdir(path.join(storage.localDir, tenantId)).catch(() => [] as string[])).filter((n) => !n.endsWith(".part"));
   }
   const used = async (tenantId: string) =>
     Number((await getDb().superPool.query("select used from app_private.meter_check($1, 'storage.bytes', 0)", [tenantId])).rows[0].used);
@@ -113,7 +96,7 @@ describe.each(envs)("upload slots on the %s backend", (kind, env) => {
       : { "Content-Type": "image/png" });
     if (kind === "s3") expect(new URL(res.body.upload.url).searchParams.get("X-Amz-SignedHeaders")).toBe("content-length;host;x-amz-checksum-sha256");
     expect(new Date(res.body.upload.expiresAt).getTime()).toBeGreaterThan(Date.now());
-    expect(new URL(res.body.upload.url).origin).toBe(kind === "s3" ? s3.endpoint : new URL(getContext(server.srv.app).config.publicUrl).origin);
+    expect(new URL(res.body.upload.url).origin).toBe(kind === "s3" ? storage.s3.endpoint : new URL(getContext(server.srv.app).config.publicUrl).origin);
     if (kind === "local") expect(res.body.upload.url).toMatch(new RegExp(`/storage/v1/upload/${user.tenantId}/${res.body.file.id}\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
     // Reserved before a byte arrives.
     expect(await used(user.tenantId)).toBe(PNG.length);

@@ -4,38 +4,21 @@
  * no row, no object in the backend, nothing on the storage.bytes meter.
  */
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { S3Backend } from "../../core/storage";
 import { getStorageBackend } from "../../server/src/storage/installStorage";
 import { bearer, signUp, type TestUser } from "../helpers/auth";
 import { useTestDatabase } from "../helpers/db";
 import { getJobs, runJobs } from "../helpers/jobs";
-import { startTestS3, type TestS3 } from "../helpers/s3";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { PNG, sha, useStorageBackends } from "../helpers/storageBackends";
 
 const getDb = useTestDatabase();
-// A real PNG signature and IHDR chunk start: what file-type recognises as image/png.
-const PNG = Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex"), Buffer.alloc(64)]);
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
-let s3: TestS3;
-let localDir: string;
-beforeAll(async () => {
-  s3 = await startTestS3();
-  localDir = await fs.mkdtemp(path.join(os.tmpdir(), "storage-upload-"));
-});
-afterAll(async () => {
-  await s3?.close();
-  if (localDir) await fs.rm(localDir, { recursive: true, force: true });
-});
-
-const envs: Array<[string, () => Record<string, string>]> = [
-  ["local", () => ({ STORAGE_BACKEND: "local", STORAGE_DIR: localDir })],
-  ["s3", () => ({ STORAGE_BACKEND: "s3", S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey, S3_FORCE_PATH_STYLE: "true" })],
-];
+const storage = useStorageBackends("storage-upload-");
+const envs = storage.envs;
 
 describe.each(envs)("multipart uploads on the %s backend", (kind, env) => {
   let server: TestServer;
@@ -47,10 +30,10 @@ describe.each(envs)("multipart uploads on the %s backend", (kind, env) => {
   async function objectsOf(tenantId: string): Promise<string[]> {
     const backend = getStorageBackend(server.srv.app);
     if (backend instanceof S3Backend) {
-      const out = await backend.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${tenantId}/` }));
+      const out = await backend.client.send(new ListObjectsV2Command({ Bucket: storage.s3.bucket, Prefix: `${tenantId}/` }));
       return (out.Contents ?? []).map((o) => o.Key!);
     }
-    return fs.readdir(path.join(localDir, tenantId)).catch(() => []);
+    return fs.readdir(path.join(storage.localDir, tenantId)).catch(() => []);
   }
   /** What objectsOf lists for a file: its key on S3, its file name in the tenant's folder on disk. */
   const objectName = (tenantId: string, fileId: string) => (kind === "s3" ? `${tenantId}/${fileId}` : fileId);
