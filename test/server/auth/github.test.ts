@@ -13,7 +13,7 @@ import { newTotpSecret } from "../../../server/src/identity/totp";
 import { useTestDatabase } from "../../helpers/db";
 import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "../../helpers/auth";
 import { startTestServer, type TestServer } from "../../helpers/server";
-import { CookieBrowser } from "../../helpers/cookieBrowser";
+import { accessTokenFromCookie, CookieBrowser, signInSnapshot } from "../../helpers/cookieBrowser";
 
 const APP_URL = "http://app.logicspike.test";
 const CLIENT_ID = "Iv1.test-client";
@@ -151,20 +151,9 @@ async function signIn(user: GithubUser, opts: { browser?: CookieBrowser; redirec
   return { ...res, browser, callbackUrl };
 }
 
-async function accessTokenOf(browser: CookieBrowser): Promise<string> {
-  const cookie = browser.cookies.get("ls_refresh");
-  expect(cookie).toBeDefined();
-  const res = await server.post("/auth/refresh", {}, { cookie: `ls_refresh=${cookie}`, origin: APP_URL });
-  expect(res.status).toBe(200);
-  return res.body.accessToken as string;
-}
+const accessTokenOf = (browser: CookieBrowser) => accessTokenFromCookie(server, browser, APP_URL);
 
-const snapshot = async () =>
-  (
-    await q(`select (select count(*) from app_public.users)::int users, (select count(*) from app_public.tenants)::int tenants,
-                    (select count(*) from app_private.user_identities)::int identities,
-                    (select count(*) from app_private.refresh_token_families)::int sessions`)
-  )[0];
+const snapshot = () => signInSnapshot(getDb());
 const identitiesOf = (userId: string) => q("select provider, subject from app_private.user_identities where user_id = $1 order by provider", [userId]);
 
 describe("GET /auth/github/start", () => {

@@ -13,7 +13,7 @@ import { bearer, decodeJwt, GOOD_PASSWORD, login, signUp, uniqueEmail } from "..
 import { startOidcMock, type OidcMock } from "../../helpers/oidcMock";
 import { freePort } from "../../helpers/postgres";
 import { startTestServer, type TestServer } from "../../helpers/server";
-import { CookieBrowser } from "../../helpers/cookieBrowser";
+import { accessTokenFromCookie, CookieBrowser, signInSnapshot } from "../../helpers/cookieBrowser";
 
 const APP_URL = "http://app.logicspike.test";
 const getDb = useTestDatabase();
@@ -73,21 +73,9 @@ async function signIn(id: Id, user: Person, opts: { browser?: CookieBrowser; red
   return { ...res, browser, callbackUrl };
 }
 
-async function accessTokenOf(browser: CookieBrowser): Promise<string> {
-  const cookie = browser.cookies.get("ls_refresh");
-  expect(cookie).toBeDefined();
-  const res = await server.post("/auth/refresh", {}, { cookie: `ls_refresh=${cookie}`, origin: APP_URL });
-  expect(res.status).toBe(200);
-  return res.body.accessToken as string;
-}
+const accessTokenOf = (browser: CookieBrowser) => accessTokenFromCookie(server, browser, APP_URL);
 
-/** Everything a refused sign-in must leave alone. */
-const snapshot = async () =>
-  (
-    await q(`select (select count(*) from app_public.users)::int users, (select count(*) from app_public.tenants)::int tenants,
-                    (select count(*) from app_private.user_identities)::int identities,
-                    (select count(*) from app_private.refresh_token_families)::int sessions`)
-  )[0];
+const snapshot = () => signInSnapshot(getDb());
 
 describe("GET /auth/providers", () => {
   it("lists every configured sign-in method by name and start path, and nothing an attacker could use", async () => {
