@@ -21,6 +21,7 @@ import { rateLimit } from "./scenarios/rateLimit";
 import { nestedQuery } from "./scenarios/nestedQuery";
 import { pgbouncer } from "./scenarios/pgbouncer";
 import { rlsCost } from "./scenarios/rlsCost";
+import { storageTransfer } from "./scenarios/storageTransfer";
 import { webhookDelivery } from "./scenarios/webhookDelivery";
 import { walletDebits } from "./scenarios/walletDebits";
 
@@ -36,6 +37,7 @@ const SCENARIOS: Record<string, (env: BenchEnv) => Promise<BenchResult[]>> = {
   pgbouncer,
   limiterStores,
   metering,
+  storageTransfer,
   coldStart: () => coldStart(),
 };
 
