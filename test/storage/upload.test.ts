@@ -130,6 +130,27 @@ describe.each(envs)("multipart uploads on the %s backend", (kind, env) => {
     }
   });
 
+  it("deleting the workspace removes every one of its stored objects, through the same worker job", async () => {
+    const user = await signUp(server, { workspaceName: "Short Lived Files" });
+    const ids = [];
+    for (const name of ["a.png", "b.png", "c.png"]) ids.push((await upload(user, PNG, { name })).body.file.id as string);
+    expect((await objectsOf(user.tenantId)).length).toBe(3);
+    const { rows: [{ slug }] } = await getDb().superPool.query("select slug from app_public.tenants where id = $1", [user.tenantId]);
+    const res = await server.graphql("mutation ($slug: String!) { deleteTenant(input: { confirmSlug: $slug }) { result } }", { slug }, bearer(user.accessToken));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.deleteTenant.result).toBe(true);
+    const queued = (await getJobs(getDb(), "storage__delete_object")).filter((j) => (j.payload.key as string).startsWith(`${user.tenantId}/`));
+    expect(queued.map((j) => j.payload.key).sort()).toEqual(ids.map((id) => `${user.tenantId}/${id}`).sort());
+    const saved = { ...process.env };
+    Object.assign(process.env, env());
+    try {
+      await runJobs(getDb());
+    } finally {
+      process.env = saved;
+    }
+    expect(await objectsOf(user.tenantId)).toEqual([]);
+  });
+
   it("needs a signed-in caller with storage:files.write", async () => {
     const res = await upload(null, Buffer.from("x"));
     expect([res.status, res.body.error.code]).toEqual([401, "LOGIN"]);
