@@ -11,13 +11,13 @@
  * object back and checks everything, whichever backend holds it.
  */
 import type { NextFunction, Request, Response } from "express";
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { AppError } from "../../../core/errors";
 import type { StorageBackend } from "../../../core/storage";
 import type { ServerContext } from "../context";
 import { UUID, type PathSigner } from "./downloadUrls";
 import { storageError } from "./multipartUpload";
+import { ByteTally } from "./uploadChecks";
 
 export const UPLOAD_PREFIX = "/storage/v1/upload";
 export const UPLOAD_LABEL = "logicspike:storage-upload-url:v1";
@@ -41,16 +41,14 @@ export function localUpload(ctx: ServerContext, backend: StorageBackend, signer:
       }
       // Counted and hashed on the way to the backend; a throw here aborts the write (nothing is renamed into place).
       async function* verified(body: AsyncIterable<Buffer>) {
-        const hash = createHash("sha256");
-        let seen = 0;
+        const tally = new ByteTally();
         for await (const chunk of body) {
-          seen += chunk.length;
-          if (seen > size) throw new AppError("TOOLG", `This upload slot takes exactly ${size} bytes.`);
-          hash.update(chunk);
+          tally.add(chunk);
+          if (tally.size > size) throw new AppError("TOOLG", `This upload slot takes exactly ${size} bytes.`);
           yield chunk;
         }
-        if (seen !== size) throw new AppError("UPMIS", `The body has ${seen} bytes; this upload slot takes exactly ${size}.`);
-        if (hash.digest("hex") !== slot.checksum_sha256) throw new AppError("UPMIS", "The body does not match this upload slot's SHA-256.");
+        if (tally.size !== size) throw new AppError("UPMIS", `The body has ${tally.size} bytes; this upload slot takes exactly ${size}.`);
+        if (tally.sha256() !== slot.checksum_sha256) throw new AppError("UPMIS", "The body does not match this upload slot's SHA-256.");
       }
       try {
         await backend.put(slot.storage_key, Readable.from(verified(req)));

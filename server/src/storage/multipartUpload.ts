@@ -11,13 +11,13 @@
  * Any failure after step 1 deletes the object and the row (which releases what was reserved).
  */
 import busboy from "busboy";
-import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { Transform, type Readable } from "node:stream";
 import { AppError } from "../../../core/errors";
 import type { ServerContext } from "../context";
 import type { StorageBackend } from "../../../core/storage";
-import { sniffContentType, SNIFF_BYTES, typeAllowed } from "./contentType";
+import { sniffContentType, typeAllowed } from "./contentType";
+import { ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
 import { fileJson, FILE_COLUMNS } from "./fileJson";
 import { asRequestRole } from "./requestTx";
 
@@ -56,16 +56,10 @@ function firstFile(req: Request, limit: number): Promise<Part> {
 export function multipartUpload(ctx: ServerContext, backend: StorageBackend) {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
-      const identity = req.auth;
-      if (!identity) throw new AppError("LOGIN", "Sign in to upload files (send a Bearer access token).");
-      if (!identity.tenantId || !identity.permissions.includes("storage:files.write")) {
-        throw new AppError("DNIED", "You need the storage:files.write permission in this workspace to upload files.");
-      }
+      const identity = uploaderOf(req);
       if (!req.is("multipart/form-data")) throw new AppError("BADRQ", "Send the file as multipart/form-data.");
-      const rules = await asRequestRole(ctx.authPgPool, req, identity, async (c) =>
-        (await c.query<{ max_file_bytes: string | null; allowed_types: string[] }>("select max_file_bytes, allowed_types from app_public.storage_settings")).rows[0]);
-      const limit = rules?.max_file_bytes ? Number(rules.max_file_bytes) : ctx.config.storage.maxFileBytes;
-      const part = await firstFile(req, limit);
+      const rules = await asRequestRole(ctx.authPgPool, req, identity, (c) => readUploadRules(c, ctx.config));
+      const part = await firstFile(req, rules.maxFileBytes);
       const visibility = part.fields.visibility ?? "private";
       if (visibility !== "private" && visibility !== "public") {
         part.stream.resume();
@@ -83,29 +77,25 @@ export function multipartUpload(ctx: ServerContext, backend: StorageBackend) {
       }
       try {
         // 2. Stream, counting, hashing and keeping the first bytes for sniffing.
-        const hash = createHash("sha256");
-        let head = Buffer.alloc(0);
+        const tally = new ByteTally();
         const tap = new Transform({
           transform(chunk: Buffer, _enc, done) {
-            hash.update(chunk);
-            if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+            tally.add(chunk);
             done(null, chunk);
           },
         });
         part.stream.once("error", (e) => tap.destroy(e));
         const size = await backend.put(row.storage_key, part.stream.pipe(tap));
-        if ((part.stream as Readable & { truncated?: boolean }).truncated) {
-          throw new AppError("TOOLG", `The file is larger than this workspace accepts (${limit} bytes).`);
-        }
-        const type = await sniffContentType(head, part.mimeType);
-        if (!typeAllowed(type, rules?.allowed_types ?? [])) {
+        if ((part.stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(rules);
+        const type = await sniffContentType(tally.head, part.mimeType);
+        if (!typeAllowed(type, rules.allowedTypes)) {
           throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
         }
         // 3. Ready, with the bytes reserved against the quota in the same statement's trigger.
         const { rows } = await ctx.rootPgPool.query(
           `update app_public.files set size_bytes = $3, checksum_sha256 = $4, content_type = $5, status = 'ready', uploaded_at = now()
             where tenant_id = $1 and id = $2 returning ${FILE_COLUMNS}`,
-          [identity.tenantId, row.id, size, hash.digest("hex"), type]);
+          [identity.tenantId, row.id, size, tally.sha256(), type]);
         res.status(201).json({ file: fileJson(rows[0]) });
       } catch (e) {
         part.stream.resume();

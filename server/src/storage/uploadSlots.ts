@@ -15,40 +15,26 @@
  *    Confirming a ready file answers it again (idempotent). Another workspace's file: NTFND.
  */
 import express, { type NextFunction, type Request, type Response } from "express";
-import { createHash } from "node:crypto";
 import { AppError } from "../../../core/errors";
 import { presignedPutHeaders, UPLOAD_SLOT_SECONDS, type StorageBackend } from "../../../core/storage";
 import type { ServerContext } from "../context";
-import { clean, sniffContentType, SNIFF_BYTES, typeAllowed } from "./contentType";
+import { clean, sniffContentType, typeAllowed } from "./contentType";
 import { UUID, type PathSigner } from "./downloadUrls";
 import { fileJson, FILE_COLUMNS } from "./fileJson";
 import { storageError } from "./multipartUpload";
 import { asRequestRole } from "./requestTx";
+import { ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
 
 export const slotBody = express.json({ limit: 4096 });
 
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 const MAX_SIZE = 1099511627776; // the files table's bound (1 TiB)
 
-interface Rules {
-  max_file_bytes: string | null;
-  allowed_types: string[];
-}
-
-function writer(req: Request) {
-  const identity = req.auth;
-  if (!identity) throw new AppError("LOGIN", "Sign in to upload files (send a Bearer access token).");
-  if (!identity.tenantId || !identity.permissions.includes("storage:files.write")) {
-    throw new AppError("DNIED", "You need the storage:files.write permission in this workspace to upload files.");
-  }
-  return identity;
-}
-
 export function createSlot(ctx: ServerContext, backend: StorageBackend, uploadSigner: PathSigner) {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
       res.set("Cache-Control", "no-store");
-      const identity = writer(req);
+      const identity = uploaderOf(req);
       const b = (req.body ?? {}) as Record<string, unknown>;
       if (typeof b.name !== "string") throw new AppError("INVLD", "name is the file's name (a string).");
       if (b.folder !== undefined && typeof b.folder !== "string") throw new AppError("INVLD", "folder is a string.");
@@ -67,11 +53,10 @@ export function createSlot(ctx: ServerContext, backend: StorageBackend, uploadSi
       const checksum = b.checksumSha256.toLowerCase();
 
       const row = await asRequestRole(ctx.authPgPool, req, identity, async (c) => {
-        const rules = (await c.query<Rules>("select max_file_bytes, allowed_types from app_public.storage_settings")).rows[0];
-        const limit = rules?.max_file_bytes ? Number(rules.max_file_bytes) : ctx.config.storage.maxFileBytes;
-        if (size > limit) throw new AppError("TOOLG", `The file is larger than this workspace accepts (${limit} bytes).`);
+        const rules = await readUploadRules(c, ctx.config);
+        if (size > rules.maxFileBytes) throw tooLarge(rules);
         // A declared type is checked now; the sniffed one is checked again on confirm.
-        if (contentType !== "application/octet-stream" && !typeAllowed(contentType, rules?.allowed_types ?? [])) {
+        if (contentType !== "application/octet-stream" && !typeAllowed(contentType, rules.allowedTypes)) {
           throw new AppError("BADTY", `This workspace does not accept ${contentType} files.`);
         }
         // The insert's quota trigger reserves size bytes (LIMIT rolls the row back).
@@ -108,34 +93,29 @@ interface SlotRow extends Record<string, unknown> {
 }
 
 /** Reads the object once: its size, SHA-256 and first bytes (for sniffing). null when there is none. */
-async function readBack(backend: StorageBackend, key: string): Promise<{ size: number; sha256: string; head: Buffer } | null> {
+async function readBack(backend: StorageBackend, key: string): Promise<ByteTally | null> {
   const obj = await backend.get(key);
   if (!obj) return null;
-  const hash = createHash("sha256");
-  let size = 0;
-  let head = Buffer.alloc(0);
-  for await (const chunk of obj.body as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-    if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-  }
-  return { size, sha256: hash.digest("hex"), head };
+  const tally = new ByteTally();
+  for await (const chunk of obj.body as AsyncIterable<Buffer>) tally.add(chunk);
+  return tally;
 }
 
 export function confirmSlot(ctx: ServerContext, backend: StorageBackend) {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
       res.set("Cache-Control", "no-store");
-      const identity = writer(req);
+      const identity = uploaderOf(req);
       const id = req.params.id;
       const lookup = async () => (UUID.test(id)
-        ? await asRequestRole(ctx.authPgPool, req, identity, async (c) => ({
-          row: (await c.query<SlotRow>(`select ${FILE_COLUMNS}, tenant_id, storage_key from app_public.files where id = $1`, [id])).rows[0],
-          rules: (await c.query<Rules>("select max_file_bytes, allowed_types from app_public.storage_settings")).rows[0],
-        }))
-        : { row: undefined, rules: undefined });
-      const { row, rules } = await lookup();
-      if (!row) throw new AppError("NTFND", "There is no upload slot or file with that id in this workspace.");
+        ? await asRequestRole(ctx.authPgPool, req, identity, async (c) => {
+          const row = (await c.query<SlotRow>(`select ${FILE_COLUMNS}, tenant_id, storage_key from app_public.files where id = $1`, [id])).rows[0];
+          return row ? { row, rules: await readUploadRules(c, ctx.config) } : null;
+        })
+        : null);
+      const found = await lookup();
+      if (!found) throw new AppError("NTFND", "There is no upload slot or file with that id in this workspace.");
+      const { row, rules } = found;
       if (row.status === "ready") {
         res.json({ file: fileJson(row) });
         return;
@@ -146,16 +126,15 @@ export function confirmSlot(ctx: ServerContext, backend: StorageBackend) {
       let type: string;
       try {
         // The workspace's rules as they are now (a slot can be older than a change of them, or come from createFile).
-        const limit = rules?.max_file_bytes ? Number(rules.max_file_bytes) : ctx.config.storage.maxFileBytes;
-        if (head.size > limit) throw new AppError("TOOLG", `The file is larger than this workspace accepts (${limit} bytes).`);
+        if (head.size > rules.maxFileBytes) throw tooLarge(rules);
         if (head.size !== Number(row.size_bytes)) {
           throw new AppError("UPMIS", `The uploaded object has ${head.size} bytes, not the ${row.size_bytes} the slot declared.`);
         }
         const stored = await readBack(backend, row.storage_key);
         if (!stored || stored.size !== head.size) throw new AppError("UPMIS", "The uploaded object changed while it was being checked.");
-        if (stored.sha256 !== row.checksum_sha256) throw new AppError("UPMIS", "The uploaded bytes do not match the slot's SHA-256.");
+        if (stored.sha256() !== row.checksum_sha256) throw new AppError("UPMIS", "The uploaded bytes do not match the slot's SHA-256.");
         type = await sniffContentType(stored.head, row.content_type);
-        if (!typeAllowed(type, rules?.allowed_types ?? [])) throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
+        if (!typeAllowed(type, rules.allowedTypes)) throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
       } catch (e) {
         // Refused: the object and the row go, and deleting the row releases its reserved bytes.
         await backend.delete(row.storage_key).catch((err) => req.log?.error({ err }, "storage: could not remove a refused upload's object"));
@@ -167,7 +146,7 @@ export function confirmSlot(ctx: ServerContext, backend: StorageBackend) {
           where tenant_id = $1 and id = $2 and status = 'pending' returning ${FILE_COLUMNS}`,
         [row.tenant_id, row.id, type]);
       // Zero rows: a concurrent confirm won (answer its ready file) or the slot was removed meanwhile.
-      const file = rows[0] ?? (await lookup()).row;
+      const file = rows[0] ?? (await lookup())?.row;
       if (!file || file.status !== "ready") throw new AppError("NTFND", "This upload slot no longer exists.");
       res.json({ file: fileJson(file) });
     })().catch(storageError(res, next));
