@@ -11,7 +11,7 @@ import type { Config } from "../../../core/config";
 import { AppError } from "../../../core/errors";
 import type { Logger } from "../../../core/logger";
 import { githubConfigured } from "./oidcProviders";
-import { providerUnavailable, type OAuthProfile } from "./oidcSignIn";
+import { boundedText as str, providerUnavailable, type OAuthProfile } from "./oidcSignIn";
 import { attemptCookieFor, type SignInAttempt } from "./oidcState";
 
 export const GITHUB_ATTEMPT_COOKIE = attemptCookieFor("github", "/auth/github");
@@ -104,8 +104,6 @@ interface GithubEmail {
   primary?: unknown;
   verified?: unknown;
 }
-
-const str = (v: unknown, max: number): string | null => (typeof v === "string" && v.trim() && v.length <= max ? v.trim() : null);
 
 /** The callback's query (state already checked) to the identity GitHub vouches for. */
 export async function completeGithubSignIn(config: Config, log: Logger, params: URLSearchParams, attempt: SignInAttempt): Promise<OAuthProfile> {

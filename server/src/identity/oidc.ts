@@ -10,7 +10,7 @@ import * as oidc from "openid-client";
 import { AppError } from "../../../core/errors";
 import type { Logger } from "../../../core/logger";
 import type { SignInAttempt } from "./oidcState";
-import { providerUnavailable, type OAuthProfile } from "./oidcSignIn";
+import { boundedText as str, providerUnavailable, type OAuthProfile } from "./oidcSignIn";
 
 /** One provider as the flow needs it, resolved from the configuration at each request. */
 export interface OidcProvider {
@@ -99,8 +99,6 @@ function codedGrantError(p: OidcProvider, log: Logger, e: unknown): AppError {
   }
   return providerUnavailable(log, e, p.name, `${p.name} token exchange failed`);
 }
-
-const str = (v: unknown, max: number): string | null => (typeof v === "string" && v.trim() && v.length <= max ? v.trim() : null);
 
 /**
  * Exchanges the code (with the PKCE verifier) and validates the ID token

@@ -17,6 +17,9 @@ import { startSession, type AuthDeps } from "./sessions";
 import { sendTokens } from "./transport";
 
 /** An identity as a provider vouched for it. */
+/** A provider's text claim, trimmed, when it is a non-empty string of at most `max` characters; else null. */
+export const boundedText = (v: unknown, max: number): string | null => (typeof v === "string" && v.trim() && v.length <= max ? v.trim() : null);
+
 export interface OAuthProfile {
   subject: string;
   email: string;
