@@ -19,9 +19,10 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
+    // .mjs too: srvx (under @tus/server) ships only .mjs files.
+    "^.+\\.m?[tj]s$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker|openid-client|oauth4webapi|oauth2-mock-server|@noble|@scure|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(jose|graphile-worker|openid-client|oauth4webapi|oauth2-mock-server|@noble|@scure|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tus|srvx)/)"],
   globalSetup: "<rootDir>/test/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   testTimeout: 60_000,

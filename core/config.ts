@@ -487,6 +487,27 @@ export const SECTIONS = [
       s3AccessKeyId: setting({ name: "S3_ACCESS_KEY_ID", parse: optionalText, default: undefined, shown: "unset → the SDK's default credentials", doc: "Access key id" }),
       s3SecretAccessKey: setting({ name: "S3_SECRET_ACCESS_KEY", parse: optionalText, default: undefined, doc: "Secret access key" }),
       s3ForcePathStyle: setting({ name: "S3_FORCE_PATH_STYLE", parse: bool, default: false, doc: "Address the bucket as `endpoint/bucket/key` (MinIO, s3rver) instead of `bucket.endpoint/key`" }),
+      // Image variants (server/src/storage/variants.ts, docs/storage.md#image-variants): bounds on their work.
+      imageMaxDimension: setting({
+        name: "STORAGE_IMAGE_MAX_DIMENSION", parse: limit, default: 2048,
+        doc: "Largest width or height of an image variant, in pixels; a signed transform asking for more is refused (`422 IMARG`), a public one is clamped",
+      }),
+      imageMaxInputPixels: setting({
+        name: "STORAGE_IMAGE_MAX_INPUT_PIXELS", parse: limit, default: 40_000_000, shown: "`40000000` (40 megapixels)",
+        doc: "Largest image (width × height of its first frame) a variant is rendered from; larger ones answer `422 IMBIG` before decoding",
+      }),
+      imageMaxInputBytes: setting({
+        name: "STORAGE_IMAGE_MAX_INPUT_BYTES", parse: limit, default: 25 * 1024 * 1024, shown: "`26214400` (25 MiB)",
+        doc: "Largest stored file a variant is rendered from (`422 IMBIG` above it)",
+      }),
+      imageConcurrency: setting({
+        name: "STORAGE_IMAGE_CONCURRENCY", parse: limit, default: 2,
+        doc: "Image variants rendered at the same time by one server process; cached variants are served without waiting",
+      }),
+      imageQueue: setting({
+        name: "STORAGE_IMAGE_QUEUE", parse: int, default: 16,
+        doc: "Renders that may wait for a free slot; past that a request for an uncached variant answers `503 IMBSY` with `Retry-After`",
+      }),
     },
   }),
 ] as const;

@@ -1,7 +1,8 @@
 /**
  * The one interface both storage backends implement (local disk, S3-compatible). Keys are always
  * `<tenant id>/<file id>` (app_public.files.storage_key, derived in SQL from the row), never a client's
- * file name; assertKey refuses anything else before a backend touches a path or a URL.
+ * file name, or a cached image variant of one, `<tenant id>/<file id>.variants/<sha-256 hex>`; assertKey
+ * refuses anything else before a backend touches a path or a URL.
  */
 import type { Readable } from "node:stream";
 
@@ -61,11 +62,35 @@ export interface StorageBackend {
    */
   presignPut(key: string, opts: PresignPutOptions): Promise<string | null>;
   presignGet(key: string, opts: { expiresIn: number; contentDisposition?: string }): Promise<string | null>;
+  /**
+   * Removes every image variant of the file stored at key (the objects under `variantKey(key, …)`); none
+   * is not an error. The worker calls it with the object's own deletion (storage__delete_object).
+   */
+  deleteVariants(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID_PAIR = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const KEY = new RegExp(`^${UUID_PAIR}$`);
+/** The cached image variants of a file (server/src/storage/variants.ts): `<tenant id>/<file id>.variants/<sha-256 hex>`. */
+const VARIANT_KEY = new RegExp(`^${UUID_PAIR}\\.variants\\/[0-9a-f]{64}$`);
+export const VARIANTS_SUFFIX = ".variants/";
 
-/** Throws unless key is `<uuid>/<uuid>`: the only shape a storage key has, so no traversal can reach a backend. */
+/**
+ * Throws unless key is `<uuid>/<uuid>`, or one of its variants `<uuid>/<uuid>.variants/<64 hex>`: the only
+ * shapes a storage key has, so no traversal can reach a backend.
+ */
 export function assertKey(key: string): void {
+  if (!KEY.test(key) && !VARIANT_KEY.test(key)) throw new Error(`storage: refusing a key that is not <tenant id>/<file id>: ${JSON.stringify(key)}`);
+}
+
+/** Throws unless key is a file's own key `<uuid>/<uuid>` (not a variant's). */
+export function assertFileKey(key: string): void {
   if (!KEY.test(key)) throw new Error(`storage: refusing a key that is not <tenant id>/<file id>: ${JSON.stringify(key)}`);
+}
+
+/** Where the variant with this hash (64 hex: what the transform and the original's bytes hash to) of the file at key is cached. */
+export function variantKey(key: string, hash: string): string {
+  const v = `${key}${VARIANTS_SUFFIX}${hash}`;
+  assertKey(v);
+  return v;
 }

@@ -10,7 +10,7 @@ import { LocalBackend } from "./local";
 import { S3Backend } from "./s3";
 
 export type { ByteRange, ObjectHead, PresignPutOptions, StorageBackend } from "./backend";
-export { assertKey, presignedPutHeaders, SLOT_CLEANUP_MARGIN_SECONDS, UPLOAD_SLOT_SECONDS } from "./backend";
+export { assertFileKey, assertKey, presignedPutHeaders, SLOT_CLEANUP_MARGIN_SECONDS, UPLOAD_SLOT_SECONDS, variantKey, VARIANTS_SUFFIX } from "./backend";
 export { LocalBackend } from "./local";
 export { S3Backend } from "./s3";
 

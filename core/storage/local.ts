@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { assertKey, type ByteRange, type ObjectHead, type StorageBackend } from "./backend";
+import { assertFileKey, assertKey, type ByteRange, type ObjectHead, type StorageBackend, VARIANTS_SUFFIX } from "./backend";
 
 export class LocalBackend implements StorageBackend {
   readonly kind = "local" as const;
@@ -56,6 +56,12 @@ export class LocalBackend implements StorageBackend {
 
   async delete(key: string): Promise<void> {
     await fs.rm(this.pathOf(key), { force: true });
+  }
+
+  async deleteVariants(key: string): Promise<void> {
+    // `<root>/<tenant>/<file>.variants/`: one folder per file, beside the file itself.
+    assertFileKey(key);
+    await fs.rm(`${this.pathOf(key)}${VARIANTS_SUFFIX.slice(0, -1)}`, { recursive: true, force: true });
   }
 
   async presignPut(): Promise<null> {

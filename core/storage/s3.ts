@@ -5,11 +5,11 @@
  * table keeps (and the server checks) its own SHA-256 anyway.
  */
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NotFound, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { PassThrough, Readable } from "node:stream";
-import { assertKey, type ByteRange, type ObjectHead, type PresignPutOptions, type StorageBackend } from "./backend";
+import { assertFileKey, assertKey, type ByteRange, type ObjectHead, type PresignPutOptions, type StorageBackend, VARIANTS_SUFFIX } from "./backend";
 
 export interface S3Options {
   bucket: string;
@@ -79,6 +79,18 @@ export class S3Backend implements StorageBackend {
   async delete(key: string): Promise<void> {
     assertKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async deleteVariants(key: string): Promise<void> {
+    assertFileKey(key);
+    // A file has a bounded number of variants; one DeleteObject each (every S3-compatible server has it,
+    // unlike the multi-object DeleteObjects with its required checksum), a page of keys at a time.
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${key}${VARIANTS_SUFFIX}`, ContinuationToken: token }));
+      await Promise.all((page.Contents ?? []).map((o) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: o.Key! }))));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   async presignPut(key: string, opts: PresignPutOptions): Promise<string> {

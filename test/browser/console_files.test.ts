@@ -9,7 +9,9 @@
  * used goes up; it is downloaded through a signed link (the bytes compared);
  * made public (its stable URL then serves it); a member without
  * storage:files.delete sees no Delete, and the API refuses their direct
- * DeleteFile; the owner deletes it after typing its name. No page may load
+ * DeleteFile; the owner deletes it after typing its name. A file over 8 MiB
+ * goes over tus instead (/storage/v1/tus, in 8 MiB PATCHes) and is listed
+ * ready with nothing of the upload left behind. No page may load
  * anything from another origin or raise a CSP violation or script error.
  */
 import fs from "node:fs";
@@ -143,5 +145,23 @@ it("uploads (TOOLG, BADTY and LIMIT refused at the field), lists, downloads, mak
     await shows(page.locator(".empty"), "No files yet.");
     expect(await files()).toEqual([]);
     await shows(page.getByTestId("storage-usage"), "0 B used");
+  });
+
+  await step("a file over 8 MiB is uploaded resumably over tus, in chunks, and listed ready", async () => {
+    await q("insert into app_public.storage_settings (tenant_id, max_file_bytes) values ($1, 16777216)", [tenantId]);
+    const tusRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.startsWith("/storage/v1/tus")) tusRequests.push(r.method());
+    });
+    const big = Buffer.alloc(9 * 1024 * 1024, "All work and no play.\n");
+    await chooseAndUpload(page, { name: "long-notes.txt", mimeType: "text/plain", buffer: big });
+    await uploadForm(page).getByRole("status").filter({ hasText: "long-notes.txt was uploaded." }).first().waitFor({ timeout: 60_000 });
+    await shows(page.getByRole("row", { name: /long-notes\.txt/ }), "9.0 MB");
+    expect(tusRequests.filter((m) => m === "POST").length).toBe(1);
+    expect(tusRequests.filter((m) => m === "PATCH").length).toBe(2); // 8 MiB, then the last 1 MiB
+    expect(await files()).toEqual([{ name: "long-notes.txt", content_type: "text/plain", size_bytes: big.length, visibility: "private", status: "ready" }]);
+    expect(await q("select 1 from app_private.tus_uploads where tenant_id = $1", [tenantId])).toEqual([]);
+    const stored = fs.readFileSync(path.join(storageDir, tenantId, (await q("select id from app_public.files where tenant_id = $1", [tenantId]))[0].id));
+    expect(stored.equals(big)).toBe(true);
   });
 }, 180_000);

@@ -2,8 +2,10 @@
  * /files: the workspace's files (storage:files.read) through the SDK's Files,
  * UpdateFileVisibility and DeleteFile, and the storage routes over HTTP
  * (docs/storage.md): upload is a multipart POST /storage/v1/files sent with
- * XMLHttpRequest for its progress events (storage:files.write; TOOLG, BADTY,
- * LIMIT and NUNIQ as sentences at the file field), download asks POST
+ * XMLHttpRequest for its progress events, or for files over TUS_THRESHOLD a
+ * resumable tus upload to /storage/v1/tus (tus-js-client, 8 MiB chunks, resumed
+ * after a dropped connection or a reload of the page); storage:files.write;
+ * TOOLG, BADTY, LIMIT and NUNIQ as sentences at the file field. Download asks POST
  * /storage/v1/files/:id/url {download: true} for a short-lived signed link and
  * follows it (the answer is an attachment, so the page stays), the
  * visibility is toggled (storage:files.write), delete asks for the name to be
@@ -12,6 +14,7 @@
  * permission; the page only hides what the user lacks.
  */
 import { useState } from "react";
+import * as tus from "tus-js-client";
 import { DeleteFileDocument, FilesDocument, MeterUsageDocument, UpdateFileVisibilityDocument, type FilesQuery } from "../../../sdk/generated/graphql";
 import type { PermissionKey } from "../../../sdk/catalog";
 import { ApiError, postWithToken, request, session, SignedOut } from "../api";
@@ -49,6 +52,64 @@ interface Uploaded {
   name: string;
 }
 
+/** Files larger than this go over tus (resumable, in chunks of this size); smaller ones in one multipart POST. */
+export const TUS_THRESHOLD = 8 * 1024 * 1024;
+
+/** The refusal in an answer body `{ error: { code, message } }`, as an ApiError (SignedOut for an expired session). */
+function refusal(status: number, body: { error?: { code?: string; message?: string } } | null): Error {
+  const code = body?.error?.code ?? null;
+  if (code === "TKEXP" || code === "BADTK" || code === "LOGIN") return new SignedOut();
+  const human = code ? UPLOAD_ERRORS[code] : undefined;
+  const server = body?.error?.message ?? `The server answered ${status}. Try again.`;
+  return new ApiError(code, human ? `${human} ${server}` : server, status);
+}
+
+/**
+ * A resumable upload over tus (docs/storage.md#resumable-uploads-tus): each request carries a fresh access
+ * token (a long upload outlives one), an unfinished upload of the same file is resumed where it stopped,
+ * and the last PATCH answers the ready file.
+ */
+function uploadResumable(file: File, visibility: string, onProgress: (fraction: number) => void): Promise<Uploaded> {
+  return new Promise((resolve, reject) => {
+    const up = new tus.Upload(file, {
+      endpoint: "/storage/v1/tus",
+      chunkSize: TUS_THRESHOLD,
+      retryDelays: [0, 1000, 3000, 5000],
+      metadata: { filename: file.name, filetype: file.type, visibility },
+      removeFingerprintOnSuccess: true,
+      onBeforeRequest: async (req) => {
+        const token = await session.token();
+        if (!token) throw new SignedOut();
+        req.setHeader("Authorization", `Bearer ${token}`);
+      },
+      onProgress: (sent, total) => onProgress(total ? sent / total : 0),
+      onSuccess: ({ lastResponse }) => {
+        try {
+          resolve((JSON.parse(lastResponse.getBody()) as { file: Uploaded }).file);
+        } catch {
+          resolve({ id: "", name: file.name });
+        }
+      },
+      onError: (err) => {
+        const { originalResponse: res, causingError } = err as tus.DetailedError;
+        if (causingError instanceof SignedOut) return reject(causingError);
+        if (!res) return reject(new ApiError(null, "We could not reach the server. Check your connection and try again."));
+        let body = null;
+        try {
+          body = JSON.parse(res.getBody());
+        } catch {
+          /* not JSON: the status says it */
+        }
+        reject(refusal(res.getStatus(), body));
+      },
+    });
+    void up.findPreviousUploads().then((previous) => {
+      if (previous[0]) up.resumeFromPreviousUpload(previous[0]);
+      up.start();
+    });
+  });
+}
+
 /** POST /storage/v1/files as multipart, reporting progress (0–1); resolves to the stored file or rejects with an ApiError. */
 function upload(file: File, visibility: string, token: string, onProgress: (fraction: number) => void): Promise<Uploaded> {
   return new Promise((resolve, reject) => {
@@ -62,11 +123,7 @@ function upload(file: File, visibility: string, token: string, onProgress: (frac
     xhr.onload = () => {
       const body = xhr.response as { file?: Uploaded; error?: { code?: string; message?: string } } | null;
       if (xhr.status === 201 && body?.file) return resolve(body.file);
-      const code = body?.error?.code ?? null;
-      if (code === "TKEXP" || code === "BADTK" || code === "LOGIN") return reject(new SignedOut());
-      const human = code ? UPLOAD_ERRORS[code] : undefined;
-      const server = body?.error?.message ?? `The server answered ${xhr.status}. Try again.`;
-      reject(new ApiError(code, human ? `${human} ${server}` : server, xhr.status));
+      reject(refusal(xhr.status, body));
     };
     const form = new FormData();
     form.append("name", file.name);
@@ -146,7 +203,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => Promise<void> }) {
           const token = await session.token();
           if (!token) throw new SignedOut();
           const visibility = String(new FormData(form).get("visibility") ?? "private");
-          const uploaded = await upload(file, visibility, token, setProgress);
+          const uploaded = file.size > TUS_THRESHOLD ? await uploadResumable(file, visibility, setProgress) : await upload(file, visibility, token, setProgress);
           setDone(`${uploaded.name} was uploaded.`);
           form.reset();
           await onUploaded();

@@ -10,6 +10,8 @@
  * S3 is streamed through this server rather than redirected to a presigned S3 URL: the response is then
  * the same on both backends (our ETag from the SHA-256, Range checked against the row, nosniff, the
  * sandboxing CSP, Content-Disposition, cache policy), and a link's lifetime is ours to check.
+ *
+ * Image variants (variantObject.ts) are served by the same send(), from their cached object.
  */
 import type { NextFunction, Request, Response } from "express";
 import { pipeline } from "node:stream/promises";
@@ -21,8 +23,11 @@ import { UUID, type DownloadSigner } from "./downloadUrls";
 
 /** How long shared caches and browsers may keep a public file; visibility can change, so not `immutable`. */
 export const PUBLIC_MAX_AGE_SECONDS = 3600;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`;
+/** Private to the browser, and never kept past the link's own expiry. */
+export const signedCacheControl = (exp: number) => `private, max-age=${Math.max(0, exp - Math.floor(Date.now() / 1000))}`;
 
-interface ReadyFile {
+export interface ReadyFile {
   name: string;
   content_type: string;
   size_bytes: string;
@@ -38,24 +43,45 @@ interface ReadyFile {
  */
 export const contentTypeHeader = (type: string) => (/^(text\/|application\/json$)/.test(type) ? `${type}; charset=utf-8` : type);
 
-const notFound = () => new AppError("NTFND", "There is no such file, or it is not ready for download.");
+export const notFound = () => new AppError("NTFND", "There is no such file, or it is not ready for download.");
 
-async function readyFile(ctx: ServerContext, tenantId: string, fileId: string): Promise<ReadyFile | null> {
+export async function readyFile(ctx: ServerContext, tenantId: string, fileId: string): Promise<ReadyFile | null> {
   const { rows } = await ctx.rootPgPool.query<ReadyFile>(
     `select name, content_type, size_bytes, checksum_sha256, visibility, uploaded_at, storage_key
        from app_public.files where tenant_id = $1 and id = $2 and status = 'ready'`, [tenantId, fileId]);
   return rows[0] ?? null;
 }
 
-async function send(req: Request, res: Response, backend: StorageBackend, file: ReadyFile, cacheControl: string): Promise<void> {
-  const size = Number(file.size_bytes);
-  const etag = `"${file.checksum_sha256}"`;
-  const lastModified = new Date(file.uploaded_at).toUTCString();
-  // Conditional first (RFC 9110 §13.2.2): a cached copy that is still current needs no bytes.
-  if (noneMatch(req.get("if-none-match"), etag)) {
-    res.status(304).set({ ETag: etag, "Cache-Control": cacheControl, "Last-Modified": lastModified }).end();
-    return;
-  }
+/** What send serves: a file's own object, or one of its image variants (variantObject.ts). */
+export interface Served {
+  key: string;
+  /** The name Content-Disposition gives it. */
+  name: string;
+  contentType: string;
+  size: number;
+  /** Quoted, strong. */
+  etag: string;
+  lastModified: string;
+}
+
+export const servedFile = (file: ReadyFile): Served => ({
+  key: file.storage_key, name: file.name, contentType: file.content_type, size: Number(file.size_bytes),
+  etag: `"${file.checksum_sha256}"`, lastModified: new Date(file.uploaded_at).toUTCString(),
+});
+
+/**
+ * Answers 304 and returns true when If-None-Match names etag. Conditional first (RFC 9110 §13.2.2): a
+ * cached copy that is still current needs no bytes (and a variant, no render).
+ */
+export function notModified(req: Request, res: Response, etag: string, cacheControl: string, lastModified: string): boolean {
+  if (!noneMatch(req.get("if-none-match"), etag)) return false;
+  res.status(304).set({ ETag: etag, "Cache-Control": cacheControl, "Last-Modified": lastModified }).end();
+  return true;
+}
+
+export async function send(req: Request, res: Response, backend: StorageBackend, file: Served, cacheControl: string, extra: Record<string, string> = {}): Promise<void> {
+  const { size, etag, lastModified } = file;
+  if (notModified(req, res, etag, cacheControl, lastModified)) return;
   let range = parseRange(req.get("range"), size);
   if (range.kind !== "full" && !rangeStillValid(req.get("if-range"), etag, lastModified)) range = { kind: "full" };
   if (range.kind === "unsatisfiable") {
@@ -64,16 +90,16 @@ async function send(req: Request, res: Response, backend: StorageBackend, file: 
   }
   const part = range.kind === "partial" ? range : undefined;
   // The object is opened before any header is set, so a missing object still gets a clean JSON 404.
-  const object = req.method === "HEAD" ? null : await backend.get(file.storage_key, part);
+  const object = req.method === "HEAD" ? null : await backend.get(file.key, part);
   if (req.method !== "HEAD" && !object) {
-    req.log?.error({ key: file.storage_key }, "storage: a ready file has no stored object");
+    req.log?.error({ key: file.key }, "storage: a ready file has no stored object");
     throw notFound();
   }
   // setHeader, not set(): Express would append a charset of its own choosing to the stored type.
-  res.setHeader("Content-Type", contentTypeHeader(file.content_type));
+  res.setHeader("Content-Type", contentTypeHeader(file.contentType));
   res.status(part ? 206 : 200).set({
     "Content-Length": String(part ? part.end - part.start + 1 : size),
-    "Content-Disposition": contentDisposition(file.name, file.content_type, req.query.download !== undefined),
+    "Content-Disposition": contentDisposition(file.name, file.contentType, req.query.download !== undefined),
     ETag: etag,
     "Last-Modified": lastModified,
     "Cache-Control": cacheControl,
@@ -84,6 +110,7 @@ async function send(req: Request, res: Response, backend: StorageBackend, file: 
     // Meant to be embedded (<img>, <video>) by the workspace's own sites on other origins.
     "Cross-Origin-Resource-Policy": "cross-origin",
     ...(part ? { "Content-Range": `bytes ${part.start}-${part.end}/${size}` } : {}),
+    ...extra,
   });
   if (!object) {
     res.end();
@@ -93,13 +120,13 @@ async function send(req: Request, res: Response, backend: StorageBackend, file: 
     await pipeline(object.body, res);
   } catch (err) {
     // Mostly a client that went away; the response is already under way, so there is nothing to answer.
-    req.log?.debug({ err, key: file.storage_key }, "storage: download stream ended early");
+    req.log?.debug({ err, key: file.key }, "storage: download stream ended early");
   }
 }
 
-type Handler = (req: Request, res: Response, next: NextFunction) => void;
+export type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
-function handle(fn: (req: Request, res: Response) => Promise<void>): Handler {
+export function handle(fn: (req: Request, res: Response) => Promise<void>): Handler {
   return (req, res, next) => {
     // Errors (404, 403, 410, 416) must never be kept by a cache; a success replaces this.
     res.set("Cache-Control", "no-store");
@@ -114,8 +141,7 @@ export function signedDownload(ctx: ServerContext, backend: StorageBackend, sign
     const exp = signer.verify(tenantId, fileId, req.query.exp, req.query.sig);
     const file = await readyFile(ctx, tenantId, fileId);
     if (!file) throw notFound();
-    // Private to the browser, and never kept past the link's own expiry.
-    await send(req, res, backend, file, `private, max-age=${Math.max(0, exp - Math.floor(Date.now() / 1000))}`);
+    await send(req, res, backend, servedFile(file), signedCacheControl(exp));
   });
 }
 
@@ -125,6 +151,6 @@ export function publicDownload(ctx: ServerContext, backend: StorageBackend): Han
     if (!UUID.test(tenantId) || !UUID.test(fileId)) throw notFound();
     const file = await readyFile(ctx, tenantId, fileId);
     if (!file || file.visibility !== "public") throw notFound();
-    await send(req, res, backend, file, `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    await send(req, res, backend, servedFile(file), PUBLIC_CACHE_CONTROL);
   });
 }

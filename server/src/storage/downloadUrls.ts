@@ -33,25 +33,30 @@ export class PathSigner {
     this.key = createHmac("sha256", serverSecret).update(label).digest();
   }
 
-  private mac(tenantId: string, fileId: string, exp: number): Buffer {
-    return createHmac("sha256", this.key).update(`${tenantId}\n${fileId}\n${exp}`).digest();
+  /** bound: more of the URL the signature covers (an image transform's canonical query), "" for none. */
+  private mac(tenantId: string, fileId: string, exp: number, bound: string): Buffer {
+    return createHmac("sha256", this.key).update(`${tenantId}\n${fileId}\n${exp}${bound ? `\n${bound}` : ""}`).digest();
   }
 
-  /** The path and query of a signed URL for the file, valid until exp (unix seconds). */
-  signedPath(tenantId: string, fileId: string, exp: number): string {
-    return `${this.prefix}/${tenantId}/${fileId}?exp=${exp}&sig=${this.mac(tenantId, fileId, exp).toString("base64url")}`;
+  /**
+   * The path and query of a signed URL for the file, valid until exp (unix seconds). bound, a query string
+   * (`width=200&format=webp`), goes into the URL before `exp` and is covered by the signature.
+   */
+  signedPath(tenantId: string, fileId: string, exp: number, bound = ""): string {
+    return `${this.prefix}/${tenantId}/${fileId}?${bound ? `${bound}&` : ""}exp=${exp}&sig=${this.mac(tenantId, fileId, exp, bound).toString("base64url")}`;
   }
 
   /**
    * Throws SGBAD unless sig was made by this server for exactly (tenant, file, exp), then SGEXP when exp
-   * has passed: the signature first, so a forged link learns nothing about expiry. Returns exp.
+   * has passed: the signature first, so a forged link learns nothing about expiry. bound is what the
+   * request's URL says signedPath was given (recomputed by the caller from the query). Returns exp.
    */
-  verify(tenantId: string, fileId: string, exp: unknown, sig: unknown, now = Date.now()): number {
+  verify(tenantId: string, fileId: string, exp: unknown, sig: unknown, now = Date.now(), bound = ""): number {
     if (typeof exp !== "string" || !/^[0-9]{1,12}$/.test(exp) || typeof sig !== "string" || !/^[A-Za-z0-9_-]{43}$/.test(sig)) {
       throw new AppError("SGBAD", `This ${this.noun} link is incomplete or malformed; ask for a new one.`);
     }
     // Compared as text, not decoded: a base64url string has spare bits, so only the one canonical spelling counts.
-    const expected = Buffer.from(this.mac(tenantId, fileId, Number(exp)).toString("base64url"));
+    const expected = Buffer.from(this.mac(tenantId, fileId, Number(exp), bound).toString("base64url"));
     if (!timingSafeEqual(Buffer.from(sig), expected)) {
       throw new AppError("SGBAD", `This ${this.noun} link's signature is not valid for this file.`);
     }
@@ -67,3 +72,19 @@ export class DownloadSigner extends PathSigner {
 }
 
 export const publicPath = (tenantId: string, fileId: string) => `${PUBLIC_PREFIX}/${tenantId}/${fileId}`;
+
+/**
+ * Image variants (variants.ts): `/storage/v1/object/render/sign/<tenant>/<file>?<transform>&exp=…&sig=…`,
+ * whose signature covers the transform too (another label, so a download signature never opens a render
+ * and a render signature never opens the original), and the public files' `…/render/public/<tenant>/<file>?<transform>`.
+ */
+export const RENDER_SIGNED_PREFIX = "/storage/v1/object/render/sign";
+export const RENDER_PUBLIC_PREFIX = "/storage/v1/object/render/public";
+
+export class RenderSigner extends PathSigner {
+  constructor(serverSecret: Buffer) {
+    super(serverSecret, "logicspike:storage-render-url:v1", RENDER_SIGNED_PREFIX, "image");
+  }
+}
+
+export const publicRenderPath = (tenantId: string, fileId: string, query: string) => `${RENDER_PUBLIC_PREFIX}/${tenantId}/${fileId}?${query}`;

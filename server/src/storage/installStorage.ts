@@ -10,9 +10,12 @@ import type { AuthDeps } from "../identity/sessions";
 import { multipartUpload } from "./multipartUpload";
 import { publicDownload, signedDownload } from "./downloadObject";
 import { downloadUrl, downloadUrlBody } from "./downloadUrlRoute";
-import { DownloadSigner, PathSigner, PUBLIC_PREFIX, SIGNED_PREFIX } from "./downloadUrls";
+import { DownloadSigner, PathSigner, PUBLIC_PREFIX, RENDER_PUBLIC_PREFIX, RENDER_SIGNED_PREFIX, RenderSigner, SIGNED_PREFIX } from "./downloadUrls";
+import { ImageRenderer } from "./imageRender";
+import { publicRender, signedRender } from "./variantObject";
 import { localUpload, UPLOAD_LABEL, UPLOAD_PREFIX } from "./localUpload";
 import { confirmSlot, createSlot, slotBody } from "./uploadSlots";
+import { mountTus } from "./tusUpload";
 
 export function getStorageBackend(app: Express): StorageBackend {
   const backend = app.locals.storageBackend as StorageBackend | undefined;
@@ -41,9 +44,16 @@ export default function installStorage(app: Express): void {
   app.post("/storage/v1/files", multipartUpload(ctx, backend));
   app.post("/storage/v1/files/slots", slotBody, createSlot(ctx, backend, uploadSigner));
   app.post("/storage/v1/files/:id/confirm", confirmSlot(ctx, backend));
+  // Resumable uploads (tus 1.0): POST, HEAD, PATCH, DELETE under /storage/v1/tus (tusUpload.ts).
+  app.locals.tusStore = mountTus(app, ctx, backend);
   // Only the local backend takes slot bytes itself; S3 slots PUT to the bucket through presigned URLs.
   if (backend.kind === "local") app.put(`${UPLOAD_PREFIX}/:tenantId/:fileId`, localUpload(ctx, backend, uploadSigner));
-  app.post("/storage/v1/files/:id/url", downloadUrlBody, downloadUrl(ctx, signer));
+  // Image variants (variantObject.ts): their own signing label, so render and download links never mix.
+  const renderSigner = new RenderSigner(auth.tokens.keys.refreshSecret);
+  const renderer = new ImageRenderer(backend, ctx.config.storage);
+  app.post("/storage/v1/files/:id/url", downloadUrlBody, downloadUrl(ctx, signer, renderSigner));
+  app.get(`${RENDER_SIGNED_PREFIX}/:tenantId/:fileId`, signedRender(ctx, backend, renderSigner, renderer));
+  app.get(`${RENDER_PUBLIC_PREFIX}/:tenantId/:fileId`, publicRender(ctx, backend, renderer));
   app.get(`${SIGNED_PREFIX}/:tenantId/:fileId`, signedDownload(ctx, backend, signer));
   app.get(`${PUBLIC_PREFIX}/:tenantId/:fileId`, publicDownload(ctx, backend));
 }
