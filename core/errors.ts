@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   KYORG: { status: 403, message: "This API key may not be used from this origin." },
   LIMIT: { status: 402, message: "The workspace has reached its plan's limit; upgrade the plan or buy an add-on." },
   COINS: { status: 402, message: "The wallet does not have enough coins; buy a coin pack first." },
+  SUBEX: { status: 409, message: "The workspace already has a subscription; change its plan instead." },
   NOADD: { status: 409, message: "That add-on is not available on the workspace's plan." },
   BADSG: { status: 400, message: "The payment signature is missing or not valid." },
   AMTMM: { status: 422, message: "The payment's amount or currency does not match the order." },

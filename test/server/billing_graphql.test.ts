@@ -131,3 +131,26 @@ it("starts a checkout, changes the plan and cancels at period end, all reflected
   expect((await subs())[0]).toMatchObject({ status: "cancelled", cancelAtPeriodEnd: true });
   expect(codeOf(await gql(CANCEL))).toBe("NTFND"); // nothing live left to cancel
 });
+
+it("retries a checkout that was closed unpaid, and refuses a second subscription (SUBEX) before calling the provider", async () => {
+  const buyer = await signUp(server, { workspaceName: "Second Thoughts Co" });
+  const gql = as(server, buyer.accessToken);
+  const rows = async () => (await gql(SUBSCRIPTIONS)).body.data?.currentTenant.planSubscriptions.nodes;
+  // The first widget was closed: its subscription stays `created`. Trying again cancels it and starts afresh.
+  const closed = (await gql(START_CHECKOUT, { plan: "team", interval: "monthly" })).body.data!.startCheckout;
+  const retry = await gql(START_CHECKOUT, { plan: "pro", interval: "monthly" });
+  expect(retry.body.errors).toBeUndefined();
+  const paid = retry.body.data!.startCheckout;
+  expect(fake.calls).toContain(`POST /v1/subscriptions/${closed.subscriptionId}/cancel`);
+  expect((await rows()).map((r: { rowId: string; status: string }) => [r.rowId, r.status])).toEqual([[paid.planSubscriptionId, "created"], [closed.planSubscriptionId, "cancelled"]]);
+  const now = Math.floor(Date.now() / 1000);
+  await webhook("evt_retry1", "subscription.activated", { subscription: { entity: { id: paid.subscriptionId, status: "active", current_start: now, current_end: now + 30 * 86400 } } });
+  await runJobs(getDb());
+
+  const before = fake.calls.length;
+  const again = await gql(START_CHECKOUT, { plan: "team", interval: "yearly" });
+  expect({ code: codeOf(again), data: again.body.data?.startCheckout ?? null }).toEqual({ code: "SUBEX", data: null });
+  expect(fake.calls.length).toBe(before);
+  expect((await rows()).map((r: { status: string }) => r.status)).toEqual(["active", "cancelled"]);
+  expect((await gql(CHANGE_PLAN, { plan: "team" })).body.data?.changePlan).toEqual({ planSubscriptionId: paid.planSubscriptionId, plan: "team", interval: "monthly" });
+});

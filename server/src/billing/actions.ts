@@ -63,6 +63,7 @@ export async function startCheckout(s: BillingServices, actor: BillingActor, pla
   const i = interval(every);
   const { rows: plans } = await s.pool.query("select provider_plan_ids -> $2 ->> $3 as plan_id from app_public.plans where key = $1", [key(plan, "plan"), p.name, i]);
   if (!plans[0]?.plan_id) throw new AppError("NTFND", "That plan cannot be bought with this interval.");
+  await retireUnpaidCheckout(s, p, actor.tenantId);
   const { rows: users } = await s.pool.query("select u.name, u.email from app_public.users u where u.id = $1", [actor.userId]);
   const { customerId } = await p.ensureCustomer({ name: users[0].name, email: users[0].email, tenantId: actor.tenantId });
   const sub = await p.createSubscription({ planId: plans[0].plan_id, customerId, tenantId: actor.tenantId, totalCount: i === "yearly" ? 10 : 120 });
@@ -71,6 +72,23 @@ export async function startCheckout(s: BillingServices, actor: BillingActor, pla
     await client.query("insert into app_private.provider_refs (provider, kind, external_id, tenant_id, local_id) values ($1, 'subscription', $2, $3, $4)", [p.name, sub.subscriptionId, actor.tenantId, rows[0].id]);
     return { planSubscriptionId: rows[0].id, subscriptionId: sub.subscriptionId, shortUrl: sub.shortUrl, keyId: s.keyId ?? null };
   });
+}
+
+/**
+ * A workspace has at most one live subscription (plan_subscriptions_one_live_idx). A paying one means the
+ * caller wants changePlan (SUBEX). One still `created` is a checkout whose widget was closed unpaid: it is
+ * cancelled at the provider and locally (created → cancelled is forward), so a retry can start afresh,
+ * before anything new is created at the provider.
+ */
+async function retireUnpaidCheckout(s: BillingServices, p: ReturnType<typeof need>, tenantId: string) {
+  const { rows } = await s.pool.query<{ id: string; status: string; external_id: string }>(
+    `select s.id, s.status, r.external_id from app_public.plan_subscriptions s join app_private.provider_refs r on r.local_id = s.id and r.kind = 'subscription'
+      where s.tenant_id = $1 and s.status in ('created', 'authenticated', 'active', 'pending', 'halted')`, [tenantId]);
+  const live = rows[0];
+  if (!live) return;
+  if (live.status !== "created") throw new AppError("SUBEX", "The workspace already has a subscription; change its plan instead.");
+  await p.cancelSubscription(live.external_id, false);
+  await s.pool.query("update app_public.plan_subscriptions set status = 'cancelled' where id = $1 and status = 'created'", [live.id]);
 }
 
 /** The workspace's live (not finally ended) subscription and its provider id. */
