@@ -17,7 +17,8 @@ const getDb = useTestDatabase();
 const getSmtp = useTestSmtp();
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer(getDb());
+  // Its page tests drive the server's minimal email-link pages (the console's own: test/browser/console_email_links).
+  server = await startTestServer(getDb(), { EMAIL_LINK_PAGES: "minimal" });
 });
 afterAll(() => server?.close());
 

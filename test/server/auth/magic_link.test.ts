@@ -17,7 +17,8 @@ const getSmtp = useTestSmtp();
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer(getDb());
+  // Its page tests drive the server's minimal email-link pages (the console's own: test/browser/console_email_links).
+  server = await startTestServer(getDb(), { EMAIL_LINK_PAGES: "minimal" });
 });
 afterAll(() => server?.close());
 
@@ -226,6 +227,42 @@ describe("POST /auth/magic-link/verify", () => {
     }
     expect((await server.post("/auth/account/delete", { password: GOOD_PASSWORD }, bearer(user.accessToken))).status).toBe(200);
     expect(await q("select 1 from app_private.magic_links where user_id = $1", [user.userId])).toEqual([]);
+  });
+
+  it("lists the user's sign-in emails in the data export: times, state and wrong codes, no hashes", async () => {
+    const user = await signUp(server);
+    await requestEmail(user.email, { redirect: "/billing" });
+    expect(errorOf(await verify({ email: user.email, code: "000000" })).code).toBe("MLCOD");
+    const [{ archive }] = await q("select app_private.data_export_archive($1) as archive", [user.userId]);
+    expect(archive.magicLinks).toEqual([
+      { createdAt: expect.any(String), expiresAt: expect.any(String), usedAt: null, voidedAt: null, failedCodes: 1, redirect: "/billing" },
+    ]);
+    expect(Object.keys(archive.magicLinks[0]).filter((k) => /hash|token|code$/i.test(k))).toEqual([]);
+  });
+
+  it("user__expire_magic_links deletes expired links and rate-limit rows past the hour, and only those", async () => {
+    const stale = await signUp(server);
+    const fresh = await signUp(server);
+    await requestEmail(stale.email);
+    await requestEmail(fresh.email);
+    await q("update app_private.magic_links set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where user_id = $1", [stale.userId]);
+    const staleKey = sha256(`email:${stale.email.toLowerCase()}`);
+    const requestsOf = async (key: Buffer) => Number((await q("select count(*) from app_private.magic_link_requests where key_hash = $1", [key]))[0].count);
+    expect(await requestsOf(staleKey)).toBe(1);
+    await q("update app_private.magic_link_requests set requested_at = now() - interval '61 minutes' where key_hash = $1", [staleKey]);
+    const requestsBefore = Number((await q("select count(*) from app_private.magic_link_requests"))[0].count);
+
+    await q("select graphile_worker.add_job('user__expire_magic_links')");
+    await runJobs(getDb());
+    expect(await getJobs(getDb(), "user__expire_magic_links")).toEqual([]); // ran and succeeded
+    expect(await q("select 1 from app_private.magic_links where user_id = $1", [stale.userId])).toEqual([]);
+    expect(await activeLinks(fresh.userId)).toHaveLength(1);
+    expect(await requestsOf(staleKey)).toBe(0);
+    // The stale address's row and nothing else (its IP row is recent: it was made by the second request too).
+    expect(Number((await q("select count(*) from app_private.magic_link_requests"))[0].count)).toBe(requestsBefore - 1);
+    // The fresh link still signs in.
+    const { token } = await requestEmail(fresh.email);
+    expect((await verify({ token })).status).toBe(200);
   });
 
   it("the emailed link opens the built-in page, whose script only acts on a click", async () => {
