@@ -85,6 +85,15 @@ export const SECTIONS = [
     port,
     publicUrl,
     appUrl,
+    emailLinkPages: setting({
+      name: "EMAIL_LINK_PAGES",
+      parse: (raw: string, { name }: { name: string }) => {
+        if (raw !== "console" && raw !== "minimal") throw new Error(`${name} must be console or minimal, got ${JSON.stringify(raw)}`);
+        return raw;
+      },
+      default: "console" as "console" | "minimal",
+      doc: "Which pages answer the email links on this server (with the default `APP_URL`): `console`, the console's own (console/src/pages/EmailLinks.tsx; without a console build the minimal pages answer), or `minimal`, the server's small pages (server/src/pages)",
+    }),
     /** Largest accepted request body, in bytes. */
     bodyLimitBytes: setting({ name: "BODY_LIMIT_BYTES", parse: int, default: 102_400, doc: "Largest request body; larger gets 413 `TOOBG`" }),
     /** Express `trust proxy`. */
@@ -398,6 +407,15 @@ export const SECTIONS = [
         doc: "Secret of the Razorpay webhook (`X-Razorpay-Signature`)",
       }),
       razorpayApiUrl: setting({ name: "RAZORPAY_API_URL", parse: baseUrl, default: "https://api.razorpay.com", doc: "Razorpay REST base URL; only tests point it at a local fake" }),
+      razorpayCheckoutUrl: setting({
+        name: "RAZORPAY_CHECKOUT_URL",
+        parse: (raw: string, { name }: { name: string }) => {
+          if (!/^https?:\/\/[^/?#\s]+\/\S*$/.test(raw)) throw new Error(`${name} must be an http(s) URL such as https://checkout.razorpay.com/v1/checkout.js, got ${JSON.stringify(raw)}`);
+          return raw;
+        },
+        default: "https://checkout.razorpay.com/v1/checkout.js",
+        doc: "Razorpay's Checkout script, which the console's billing page loads (only when billing is configured; its origin is then added to the console's CSP); only tests point it at a local fake",
+      }),
     },
   }),
   // functions/src/lib/webhooks; docs/events-and-webhooks.md.

@@ -7,13 +7,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, Link, Navigate, RouterProvider } from "react-router";
-import { CONSOLE_ROUTES } from "./routes";
+import { CONSOLE_EMAIL_ROUTES, CONSOLE_ROUTES } from "./routes";
 import { SessionProvider } from "./session";
 import { Account } from "./pages/Account";
 import { ApiKeys } from "./pages/ApiKeys";
 import { Audit } from "./pages/Audit";
 import { Billing } from "./pages/Billing";
 import { CreateWorkspace } from "./pages/CreateWorkspace";
+import { AcceptInvitation, ConfirmEmail, ForgotPassword, MagicLink, Redirect, ResetPassword, VerifyEmail } from "./pages/EmailLinks";
+import { Domains } from "./pages/Domains";
 import { Files } from "./pages/Files";
 import { RequireSession } from "./pages/Shell";
 import { Settings } from "./pages/Settings";
@@ -35,6 +37,14 @@ function NotFound() {
 const router = createBrowserRouter([
   { path: CONSOLE_ROUTES.login, element: <SignIn /> },
   { path: CONSOLE_ROUTES.signup, element: <SignUp /> },
+  { path: CONSOLE_EMAIL_ROUTES.verifyEmail, element: <VerifyEmail /> },
+  { path: CONSOLE_EMAIL_ROUTES.resetPassword, element: <ResetPassword /> },
+  { path: CONSOLE_EMAIL_ROUTES.forgotPassword, element: <ForgotPassword /> },
+  { path: CONSOLE_EMAIL_ROUTES.confirmEmail, element: <ConfirmEmail /> },
+  { path: CONSOLE_EMAIL_ROUTES.magicLink, element: <MagicLink /> },
+  { path: CONSOLE_EMAIL_ROUTES.acceptInvitation, element: <AcceptInvitation /> },
+  { path: CONSOLE_EMAIL_ROUTES.signIn, element: <Redirect to={CONSOLE_ROUTES.login} /> },
+  { path: CONSOLE_EMAIL_ROUTES.signUp, element: <Redirect to={CONSOLE_ROUTES.signup} /> },
   {
     path: CONSOLE_ROUTES.home,
     element: <RequireSession />,
@@ -47,6 +57,7 @@ const router = createBrowserRouter([
       { path: CONSOLE_ROUTES.billing, element: <Billing /> },
       { path: CONSOLE_ROUTES.audit, element: <Audit /> },
       { path: CONSOLE_ROUTES.files, element: <Files /> },
+      { path: CONSOLE_ROUTES.domains, element: <Domains /> },
       { path: CONSOLE_ROUTES.account, element: <Account /> },
       { path: CONSOLE_ROUTES.newWorkspace, element: <CreateWorkspace /> },
       { path: "*", element: <NotFound /> },

@@ -17,6 +17,23 @@ export const CONSOLE_ROUTES = {
   audit: "/audit",
   account: "/account",
   files: "/files",
+  domains: "/domains",
+} as const;
+
+/**
+ * The console's pages for the links in our emails (docs/email-links.md), at the contract's paths. The
+ * server answers them with the console only with EMAIL_LINK_PAGES=console (else its minimal pages in
+ * server/src/pages do), with `Cache-Control: no-store` and never with the checkout script in the CSP.
+ */
+export const CONSOLE_EMAIL_ROUTES = {
+  verifyEmail: "/verify-email",
+  resetPassword: "/reset-password",
+  forgotPassword: "/forgot-password",
+  confirmEmail: "/confirm-email",
+  magicLink: "/magic-link",
+  acceptInvitation: "/invitations/accept",
+  signIn: "/sign-in",
+  signUp: "/sign-up",
 } as const;
 
 /** The prefix the built assets live under (vite.config.ts assetsDir). */

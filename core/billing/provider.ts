@@ -27,6 +27,8 @@ export interface BillingProvider {
   /** Checkout callback signature (order or subscription + payment). */
   verifyCheckout(p: { orderId?: string; subscriptionId?: string; paymentId: string; signature: string }): boolean;
   fetchPayment(paymentId: string): Promise<NormalizedChange & { kind: "payment" }>;
+  /** The subscription as the provider has it now (the checkout callback re-reads it, never trusting the browser). */
+  fetchSubscription(subscriptionId: string): Promise<NormalizedChange & { kind: "subscription" }>;
   createOrder(p: { amountPaise: number; currency: string; receipt: string; notes: Record<string, string> }): Promise<{ orderId: string }>;
   ensureCustomer(p: { name: string; email: string; tenantId: string }): Promise<{ customerId: string }>;
   createSubscription(p: { planId: string; customerId: string; tenantId: string; totalCount: number }): Promise<{ subscriptionId: string; shortUrl: string | null }>;

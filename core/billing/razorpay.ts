@@ -95,6 +95,11 @@ export class RazorpayProvider implements BillingProvider {
     return payment(obj(await this.sdk.payments.fetch(paymentId)));
   }
 
+  async fetchSubscription(subscriptionId: string) {
+    const sub = obj(await this.sdk.subscriptions.fetch(subscriptionId));
+    return { kind: "subscription" as const, subscriptionId: String(sub.id), status: String(sub.status), periodStart: secs(sub.current_start), periodEnd: secs(sub.current_end), eventAt: null };
+  }
+
   async createOrder(p: { amountPaise: number; currency: string; receipt: string; notes: Record<string, string> }) {
     const order = await this.sdk.orders.create({ amount: p.amountPaise, currency: p.currency, receipt: p.receipt, notes: p.notes });
     return { orderId: order.id };

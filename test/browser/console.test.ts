@@ -83,7 +83,10 @@ describe("serving", () => {
     expect((await post("/graphql", { documentId: "0".repeat(64) })).body.errors[0].extensions.code).toBe("DOCID");
     expect((await post("/auth/refresh", {})).status).toBe(401);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${app.url}/sign-in`)).text()).toContain('id="sign-in-form"');
+    // The email links' paths are the console's own pages (EMAIL_LINK_PAGES=console, the default), never cached.
+    const signInLink = await fetch(`${app.url}/sign-in`);
+    expect(signInLink.headers.get("cache-control")).toBe("no-store");
+    expect(await signInLink.text()).toMatch(/<div id="root">/);
     const unknown = await fetch(`${app.url}/team-nope`, { headers: { accept: "text/html" } });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("NTFND");
@@ -115,7 +118,7 @@ describe("journey", () => {
     await step("verify from the email", async () => {
       await runJobs(getDb());
       await page.goto(linkFromMail(owner, "/verify-email"));
-      await shows(page.locator("#message"), "Your email address is verified.");
+      await shows(page.getByRole("status"), "Your email address is verified.");
     });
 
     await step("sign in: a wrong password is shown at the field, with its code", async () => {
@@ -175,7 +178,8 @@ describe("journey", () => {
       await second.getByRole("button", { name: "Sign in" }).click();
       await second.waitForURL(`${app.url}/invitations/accept`);
       await second.getByRole("button", { name: "Accept invitation" }).click();
-      await shows(second.locator("#message"), `You joined the workspace ${workspace} as member.`);
+      await second.waitForURL(`${app.url}/team`);
+      await shows(second.locator(".page-header"), workspace);
     });
 
     await step("the member's console hides what a member may not do; the server refuses it anyway", async () => {

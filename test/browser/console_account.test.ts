@@ -83,9 +83,20 @@ it("enrols two-factor from the QR page (wrong code refused, recovery codes once)
     await page.getByRole("button", { name: "Verify" }).click();
     await page.waitForURL(`${app.url}/account`); // signed out on /account: back there
     await shows(page.locator(".who"), "Ava Account");
-    // Enrolling again is refused by the server, its sentence shown.
-    await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-    await shows(page.getByRole("alert"), "code: MFAON");
-    await shows(page.locator(".who"), "Ava Account");
+    // The page shows two-factor as on (mfaEnabled), with no enrolment button but the form to turn it off.
+    await page.getByRole("button", { name: "Turn off two-factor authentication" }).waitFor();
+    expect(await page.getByRole("button", { name: "Set up an authenticator app" }).count()).toBe(0);
+  });
+
+  await step("two-factor is turned off with a current code (a wrong one refused at the field)", async () => {
+    await page.getByLabel("Current code from your authenticator app").fill(await wrongCode(secret));
+    await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+    await shows(page.locator(".field-error"), "code: MFACD");
+    expect(await mfaOn()).toBe(true);
+    // The sign-in used the current step's code; a later step's code is accepted.
+    await page.getByLabel("Current code from your authenticator app").fill(await totp(secret, 1));
+    await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+    await page.getByRole("button", { name: "Set up an authenticator app" }).waitFor();
+    expect(await mfaOn()).toBe(false);
   });
 }, 180_000);

@@ -30,7 +30,8 @@ let proc: ServerProcess | undefined;
 const savedAppUrl = process.env.APP_URL;
 
 beforeAll(async () => {
-  proc = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GRAPHQL_TRUSTED_DOCUMENTS: "true", RATE_LIMIT_AUTH_PER_MINUTE: "100000" });
+  // The minimal pages (server/src/pages), which answer the email links with EMAIL_LINK_PAGES=minimal.
+  proc = await spawnServerProcess(getDb().urls, { LOG_LEVEL: "warn", GRAPHQL_TRUSTED_DOCUMENTS: "true", RATE_LIMIT_AUTH_PER_MINUTE: "100000", EMAIL_LINK_PAGES: "minimal" });
   // runJobs sends the emails from this process: their links must point at the spawned server.
   process.env.APP_URL = proc.url;
 });

@@ -17,10 +17,20 @@
  * SOLOW (the only owner of a shared workspace) is shown beside the form with
  * the workspaces to hand over first; success clears the session and lands
  * on the sign-in page.
+ *
+ * Profile: the name (UpdateProfile; the header follows) and the email
+ * address (POST /auth/email with the password: a link goes to the NEW
+ * address, and the account's address changes only when it is opened, on
+ * /confirm-email; the answer is the same whether or not the address is
+ * free). Two-factor status comes from AccountSecurity (mfaEnabled, answered
+ * for your own user only); turning it off (POST /auth/mfa/totp/disable)
+ * needs a session that passed the second factor and a current code: MFARQ
+ * (signed in without it) and MFACD are shown at the code field.
  */
 import { useState } from "react";
 import { Link } from "react-router";
-import { ApiError, getWithToken, postWithToken, session } from "../api";
+import { AccountSecurityDocument, UpdateProfileDocument } from "../../../sdk/generated/graphql";
+import { ApiError, getWithToken, postWithToken, request, session } from "../api";
 import { CONSOLE_ROUTES } from "../routes";
 import { useSignedIn } from "../session";
 import { Alert, ConfirmDialog, Empty, Field, Loading, useErrorHandler, useQuery, useSubmit } from "../ui";
@@ -43,12 +53,94 @@ export function Account() {
         <h1 id="account-title">Profile and security</h1>
         <p className="hint">Signed in as {user.email}.</p>
       </div>
+      <Profile />
       <ChangePassword />
       <TwoFactor />
       <Sessions />
       <DownloadData />
       <DeleteAccount />
     </section>
+  );
+}
+
+function Profile() {
+  const { user, reload } = useSignedIn();
+  const [nameError, setNameError] = useState<ApiError | null>(null);
+  const [nameSaved, setNameSaved] = useState<string | null>(null);
+  const [emailErrors, setEmailErrors] = useState<{ newEmail?: ApiError; password?: ApiError }>({});
+  const [emailSent, setEmailSent] = useState<string | null>(null);
+  const rename = useSubmit(async ({ name }) => {
+    setNameSaved(null);
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200) return setNameError(new ApiError(null, "Use 1 to 200 characters."));
+    setNameError(null);
+    await request(UpdateProfileDocument, { id: user.rowId, patch: { name: trimmed } });
+    await reload();
+    setNameSaved("Your name was saved.");
+  });
+  const changeEmail = useSubmit(async ({ newEmail, password }, form) => {
+    setEmailSent(null);
+    const address = newEmail.trim();
+    const local: typeof emailErrors = {};
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) local.newEmail = new ApiError(null, "Enter a valid email address.");
+    else if (address.toLowerCase() === user.email.toLowerCase()) local.newEmail = new ApiError(null, "That is already your email address.");
+    if (!password) local.password = new ApiError(null, "Enter your password.");
+    setEmailErrors(local);
+    if (local.newEmail || local.password) return;
+    try {
+      const r = await postWithToken<{ message: string }>("/auth/email", { newEmail: address, password });
+      setEmailSent(`${r.message} (sent to ${address})`);
+      form.reset();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "CREDS") return setEmailErrors({ password: e });
+      if (e instanceof ApiError && e.code === "INVLD") return setEmailErrors({ newEmail: e });
+      throw e;
+    }
+  });
+  return (
+    <div className="panel">
+      <h2>Profile</h2>
+      <form onSubmit={rename.onSubmit} noValidate aria-busy={rename.busy} aria-label="Your name">
+        <Alert error={rename.error} success={nameSaved} />
+        <Field label="Your name" name="name" defaultValue={user.name} autoComplete="name" required error={nameError} />
+        <button type="submit" disabled={rename.busy}>{rename.busy ? "Saving…" : "Save name"}</button>
+      </form>
+      <form onSubmit={changeEmail.onSubmit} noValidate aria-busy={changeEmail.busy} aria-labelledby="email-title">
+        <h3 id="email-title">Email address</h3>
+        <p className="hint">Now {user.email}. We send a link to the new address; your email changes when you open it.</p>
+        <Alert error={changeEmail.error} success={emailSent} />
+        <Field label="New email address" name="newEmail" type="email" autoComplete="email" required error={emailErrors.newEmail} />
+        <Field label="Password to confirm" name="password" type="password" autoComplete="current-password" required error={emailErrors.password} />
+        <button type="submit" disabled={changeEmail.busy}>{changeEmail.busy ? "Sending…" : "Change email"}</button>
+      </form>
+    </div>
+  );
+}
+
+/** Status (on/off) and turning it off: a session that passed the second factor, and a current code. */
+function TwoFactorOff({ onOff }: { onOff: () => Promise<void> }) {
+  const [codeError, setCodeError] = useState<ApiError | null>(null);
+  const submit = useSubmit(async ({ code }) => {
+    const digits = code.replace(/\s+/g, "");
+    if (!/^\d{6}$/.test(digits)) return setCodeError(new ApiError(null, "Enter the 6 digits your app shows."));
+    setCodeError(null);
+    try {
+      await postWithToken("/auth/mfa/totp/disable", { code: digits });
+    } catch (e) {
+      if (e instanceof ApiError && (e.code === "MFACD" || e.code === "MFARQ" || e.code === "LOCKD")) return setCodeError(e);
+      throw e;
+    }
+    await onOff();
+  });
+  return (
+    <form onSubmit={submit.onSubmit} noValidate aria-busy={submit.busy} aria-labelledby="mfa-off-title">
+      <p><span className="badge ok">On</span> Sign-ins ask for a code from your authenticator app.</p>
+      <h3 id="mfa-off-title">Turn off two-factor authentication</h3>
+      <p className="hint">Your recovery codes stop working too. If this session signed in without a code, sign in again with one first.</p>
+      <Alert error={submit.error} />
+      <Field label="Current code from your authenticator app" name="code" inputMode="numeric" autoComplete="one-time-code" required error={codeError} />
+      <button type="submit" className="danger" disabled={submit.busy}>{submit.busy ? "Turning off…" : "Turn off two-factor authentication"}</button>
+    </form>
   );
 }
 
@@ -81,6 +173,7 @@ function ChangePassword() {
 }
 
 function TwoFactor() {
+  const status = useQuery(() => request(AccountSecurityDocument), []);
   const [enrolment, setEnrolment] = useState<{ secret: string; qr: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [codeError, setCodeError] = useState<ApiError | null>(null);
@@ -109,10 +202,15 @@ function TwoFactor() {
       throw e;
     }
   });
+  const on = status.data?.currentUser?.mfaEnabled === true;
   return (
     <div className="panel">
       <h2>Two-factor authentication</h2>
-      {codes ? (
+      {status.loading && !status.data ? <Loading label="Loading two-factor status…" /> : null}
+      <Alert error={status.error} />
+      {on && !codes ? (
+        <TwoFactorOff onOff={status.reload} />
+      ) : codes ? (
         <div>
           <Alert success="Two-factor authentication is on." />
           <p><strong>Save these recovery codes now: you won't see them again.</strong> Each signs you in once if you lose your authenticator.</p>
@@ -133,7 +231,7 @@ function TwoFactor() {
         </form>
       ) : (
         <>
-          <p className="hint">Ask for a code from an authenticator app at every sign-in.</p>
+          <p>{status.data ? <span className="badge">Off</span> : null} Ask for a code from an authenticator app at every sign-in.</p>
           <Alert error={startError} />
           <button type="button" onClick={() => void start()}>Set up an authenticator app</button>
         </>

@@ -4,14 +4,21 @@
  * and invoices, through the SDK's BillingOverview, BillingCatalog,
  * WalletLedger, MeterUsage, Invoices and Purchase/CancelAddon. Reading needs
  * billing:read, buying and cancelling billing:manage. Changing the plan and
- * buying coin packs go through the Razorpay checkout widget, which the
- * console does not embed yet: packs and plans are listed, not sold, here.
+ * buying coin packs go through Razorpay Checkout (../checkout.ts): a new
+ * plan is StartCheckout then the widget (subscription), a switch between
+ * paid plans ChangePlan (no payment step), a coin pack BuyCoins then the
+ * widget (order); the widget's answer is confirmed by the server before
+ * anything is shown as paid.
  */
 import { useState } from "react";
 import {
   BillingCatalogDocument,
   BillingOverviewDocument,
+  BuyCoinsDocument,
   CancelAddonDocument,
+  CancelSubscriptionDocument,
+  ChangePlanDocument,
+  StartCheckoutDocument,
   InvoicesDocument,
   MeterUsageDocument,
   PurchaseAddonDocument,
@@ -25,6 +32,7 @@ import type { PermissionKey } from "../../../sdk/catalog";
 import { ApiError, request } from "../api";
 import { useSignedIn } from "../session";
 import { Alert, ConfirmDialog, Empty, Loading, useErrorHandler, useQuery } from "../ui";
+import { checkoutConfig, confirmCheckout, payInCheckout } from "../checkout";
 
 const READ: PermissionKey = "billing:read";
 const MANAGE: PermissionKey = "billing:manage";
@@ -79,17 +87,8 @@ export function Billing() {
       <Usage query={usage} />
       <Addons catalog={catalog.data} overview={overview.data} onChanged={reloadAll} />
       <Ledger query={ledger} />
-      <div className="panel">
-        <h2>Coin packs</h2>
-        <p className="hint">Bought through the payment provider's checkout (not in the console yet).</p>
-        {catalog.data?.coinPacks?.nodes.length ? (
-          <ul className="plain">
-            {catalog.data.coinPacks.nodes.filter(Boolean).map((p) => (
-              <li key={p!.key}>{p!.name}: {p!.coins} coins for {money(p!.pricePaise, p!.currency)}</li>
-            ))}
-          </ul>
-        ) : <Empty>No coin packs on offer.</Empty>}
-      </div>
+      <Plans catalog={catalog.data} overview={overview.data} onChanged={reloadAll} />
+      <CoinPacks catalog={catalog.data} onChanged={reloadAll} />
       <div className="panel">
         <h2>Invoices</h2>
         {invoices.loading && !invoices.data ? <Loading label="Loading invoices…" /> : null}
@@ -235,6 +234,181 @@ function Ledger({ query }: { query: ReturnType<typeof useQuery<WalletLedgerQuery
           </tbody>
         </table>
       ) : null}
+    </div>
+  );
+}
+
+/** Subscription states that are a live plan (a `created` row is a checkout that was never paid). */
+const LIVE = new Set(["authenticated", "active", "pending", "halted"]);
+
+/** One payment at a time: what it is for, the progress line, its outcome. */
+function usePayment() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<{ key: string; error: ApiError } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const handle = useErrorHandler();
+  const run = async (key: string, steps: (say: (text: string) => void, refused: (e: ApiError) => void) => Promise<string>) => {
+    setBusy(key);
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await steps(setProgress, (e) => setError({ key, error: e })));
+      setError(null);
+    } catch (e) {
+      setError({ key, error: handle(e) });
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+  return { busy, progress, error, notice, run };
+}
+
+function PaymentState({ payment, at }: { payment: ReturnType<typeof usePayment>; at: string }) {
+  return (
+    <>
+      {payment.busy === at && payment.progress ? <Loading label={payment.progress} /> : null}
+      {payment.error?.key === at ? <p className="field-error" role="alert">{payment.error.error.message}{payment.error.error.code ? <span className="code"> (code: {payment.error.error.code})</span> : null}</p> : null}
+    </>
+  );
+}
+
+function Plans({ catalog, overview, onChanged }: { catalog: BillingCatalogQuery | undefined; overview: BillingOverviewQuery | undefined; onChanged: () => Promise<void> }) {
+  const { can, user } = useSignedIn();
+  const payment = usePayment();
+  const [interval, setEvery] = useState("monthly");
+  const [switching, setSwitching] = useState<{ key: string; name: string } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const plans = (catalog?.plans?.nodes ?? []).filter(Boolean);
+  const current = overview?.currentTenant?.billingAccount?.plan;
+  const live = overview?.currentTenant?.planSubscriptions?.nodes.find((s) => s && LIVE.has(s.status));
+  const subscribe = (key: string, name: string) =>
+    payment.run(key, async (say, refused) => {
+      say("Starting the checkout…");
+      const started = (await request(StartCheckoutDocument, { plan: key, interval })).startCheckout!;
+      const cfg = await checkoutConfig();
+      say("Waiting for the payment in Razorpay Checkout…");
+      const response = await payInCheckout(
+        { key: started.keyId ?? cfg.keyId ?? "", subscription_id: started.subscriptionId, description: `${name} (${interval})`, prefill: { name: user.name ?? "", email: user.email } },
+        refused,
+      );
+      say("Confirming the payment…");
+      const confirmed = await confirmCheckout<{ subscriptionStatus: string }>(response);
+      await onChanged();
+      return `Subscribed to ${name}: the subscription is ${confirmed.subscriptionStatus}.`;
+    });
+  return (
+    <div className="panel">
+      <h2>Plans</h2>
+      <Alert success={payment.notice} />
+      {can(MANAGE) && !live ? (
+        <label className="inline">Billing interval{" "}
+          <select value={interval} onChange={(e) => setEvery(e.target.value)} aria-label="Billing interval">
+            <option value="monthly">Monthly</option>
+            <option value="yearly">Yearly</option>
+          </select>
+        </label>
+      ) : null}
+      {plans.length ? (
+        <table className="table plans">
+          <thead><tr><th scope="col">Plan</th><th scope="col">Price</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {plans.map((p) => {
+              const paid = Number(p!.priceMonthlyPaise ?? 0) > 0;
+              const mine = p!.key === (live?.plan ?? current);
+              return (
+                <tr key={p!.key}>
+                  <td data-label="Plan">{p!.name}{mine ? <span className="badge ok">Current</span> : null}<p className="hint">{p!.description}</p></td>
+                  <td data-label="Price">{paid ? `${money(p!.priceMonthlyPaise, p!.currency)} a month or ${money(p!.priceYearlyPaise, p!.currency)} a year` : "Free"}</td>
+                  <td className="actions-cell">
+                    {can(MANAGE) && !mine && paid ? (
+                      <button type="button" className="small" disabled={!!payment.busy}
+                        onClick={() => (live ? setSwitching({ key: p!.key, name: p!.name }) : void subscribe(p!.key, p!.name))}
+                        aria-label={`${live ? "Switch to" : "Subscribe to"} ${p!.name}`}>
+                        {payment.busy === p!.key ? "Working…" : live ? "Switch" : "Subscribe"}
+                      </button>
+                    ) : null}
+                    {can(MANAGE) && mine && live && !live.cancelAtPeriodEnd ? (
+                      <button type="button" className="danger small" onClick={() => setCancelling(true)}>Cancel subscription</button>
+                    ) : null}
+                    <PaymentState payment={payment} at={p!.key} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : <Empty>No plans on offer.</Empty>}
+      {switching ? (
+        <ConfirmDialog
+          title={`Switch to ${switching.name}?`}
+          confirmLabel={`Switch to ${switching.name}`}
+          onClose={() => setSwitching(null)}
+          onConfirm={async () => {
+            await request(ChangePlanDocument, { plan: switching.key });
+            await onChanged();
+          }}
+        >
+          <p>The subscription moves to {switching.name} now; Razorpay charges the difference on the next invoice.</p>
+        </ConfirmDialog>
+      ) : null}
+      {cancelling ? (
+        <ConfirmDialog
+          title="Cancel the subscription?"
+          confirmLabel="Cancel subscription"
+          onClose={() => setCancelling(false)}
+          onConfirm={async () => {
+            await request(CancelSubscriptionDocument);
+            await onChanged();
+          }}
+        >
+          <p>The plan stays until the end of the paid period, then the workspace moves to the free plan.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function CoinPacks({ catalog, onChanged }: { catalog: BillingCatalogQuery | undefined; onChanged: () => Promise<void> }) {
+  const { can, user } = useSignedIn();
+  const payment = usePayment();
+  const packs = (catalog?.coinPacks?.nodes ?? []).filter(Boolean);
+  const buy = (key: string, name: string) =>
+    payment.run(key, async (say, refused) => {
+      say("Creating the order…");
+      const order = (await request(BuyCoinsDocument, { coinPack: key })).buyCoins!;
+      const cfg = await checkoutConfig();
+      say("Waiting for the payment in Razorpay Checkout…");
+      const response = await payInCheckout(
+        { key: order.keyId ?? cfg.keyId ?? "", order_id: order.orderId, amount: Number(order.amount), currency: order.currency, description: name, prefill: { name: user.name ?? "", email: user.email } },
+        refused,
+      );
+      say("Confirming the payment…");
+      const confirmed = await confirmCheckout<{ orderStatus: string; balance: number }>(response);
+      await onChanged();
+      return `${name} added: the balance is ${confirmed.balance} coins.`;
+    });
+  return (
+    <div className="panel">
+      <h2>Coin packs</h2>
+      <p className="hint">Paid through Razorpay Checkout; the coins are added once the payment is confirmed.</p>
+      <Alert success={payment.notice} />
+      {packs.length ? (
+        <ul className="plain">
+          {packs.map((p) => (
+            <li key={p!.key}>
+              {p!.name}: {p!.coins} coins for {money(p!.pricePaise, p!.currency)}{" "}
+              {can(MANAGE) ? (
+                <button type="button" className="small" disabled={!!payment.busy} onClick={() => void buy(p!.key, p!.name)} aria-label={`Buy ${p!.name} for ${money(p!.pricePaise, p!.currency)}`}>
+                  {payment.busy === p!.key ? "Paying…" : "Buy"}
+                </button>
+              ) : null}
+              <PaymentState payment={payment} at={p!.key} />
+            </li>
+          ))}
+        </ul>
+      ) : <Empty>No coin packs on offer.</Empty>}
     </div>
   );
 }

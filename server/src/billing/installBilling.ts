@@ -6,6 +6,7 @@ import { applyChanges } from "../../../core/billing/apply";
 import { getContext } from "../context";
 import { AppError } from "../../../core/errors";
 import { withTransaction } from "../../../core/db/transaction";
+import { installCheckout, verifySubscriptionCheckout } from "./checkout";
 
 /**
  * Billing routes (Razorpay):
@@ -17,7 +18,9 @@ import { withTransaction } from "../../../core/db/transaction";
  *    wrappers over billing/actions.ts, which the GraphQL mutations share.
  *  - POST /billing/razorpay/verify: the checkout callback; verifies the
  *    signature, re-fetches the payment from Razorpay (never trusts the
- *    browser's amount) and applies it like the webhook would.
+ *    browser's amount) and applies it like the webhook would. A plan's
+ *    callback (razorpay_subscription_id) re-fetches the subscription instead
+ *    (./checkout.ts, with GET /billing/checkout-config).
  * Installed after installAuth (req.auth) and before PostGraphile.
  */
 const wrap = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
@@ -38,6 +41,7 @@ export default function installBilling(app: Express): void {
     return { userId: a.userId, tenantId: a.tenantId };
   };
   const json = express.json({ limit: ctx.config.bodyLimitBytes });
+  installCheckout(app, { config: ctx.config, provider }); // GET /billing/checkout-config, the console's CSP for checkout.js
 
   app.post("/webhooks/razorpay", express.raw({ type: () => true, limit: ctx.config.bodyLimitBytes }), wrap(async (req, res) => {
     const p = need();
@@ -56,6 +60,12 @@ export default function installBilling(app: Express): void {
   app.post("/billing/razorpay/verify", json, wrap(async (req, res) => {
     const p = need();
     const { tenantId } = manager(req);
+    // A plan's checkout answers with the subscription instead of an order (./checkout.ts).
+    const sub = z.object({ razorpay_subscription_id: z.string().max(100), razorpay_payment_id: z.string().max(100), razorpay_signature: z.string().max(200) }).safeParse(req.body);
+    if (sub.success) {
+      const { razorpay_subscription_id: subscriptionId, razorpay_payment_id: paymentId, razorpay_signature: signature } = sub.data;
+      return void res.json(await verifySubscriptionCheckout(pool, p, tenantId, { subscriptionId, paymentId, signature }));
+    }
     const body = z.object({ razorpay_order_id: z.string().max(100), razorpay_payment_id: z.string().max(100), razorpay_signature: z.string().max(200) }).safeParse(req.body);
     if (!body.success) throw new AppError("BADSG");
     const { razorpay_order_id: orderId, razorpay_payment_id: paymentId, razorpay_signature: signature } = body.data;

@@ -20,7 +20,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import { CONSOLE_ASSET_PREFIX, CONSOLE_ROUTES } from "../../../console/src/routes";
+import { CONSOLE_ASSET_PREFIX, CONSOLE_EMAIL_ROUTES, CONSOLE_ROUTES } from "../../../console/src/routes";
 import { PAGE_CSP } from "./html";
 
 export const CONSOLE_DIST = path.join(__dirname, "..", "..", "..", "console", "dist");
@@ -33,8 +33,11 @@ function readIndex(dist: string): Buffer | null {
   }
 }
 
-/** `reread`: development reads index.html per request, so a rebuild shows on reload without a restart. */
-export function installConsole(app: Express, { reread, dist = CONSOLE_DIST }: { reread: boolean; dist?: string }): void {
+/**
+ * `reread`: development reads index.html per request, so a rebuild shows on reload without a restart.
+ * `emailPages` (EMAIL_LINK_PAGES=console): the console also answers the email links' paths, `no-store`.
+ */
+export function installConsole(app: Express, { reread, dist = CONSOLE_DIST, emailPages = false }: { reread: boolean; dist?: string; emailPages?: boolean }): void {
   const atStart = readIndex(dist);
   const index = reread ? () => readIndex(dist) : () => atStart;
 
@@ -64,6 +67,15 @@ export function installConsole(app: Express, { reread, dist = CONSOLE_DIST }: { 
       if (req.accepts(["html", "json"]) !== "html") return next();
     }
     res.set({ "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", "referrer-policy": "no-referrer" });
+    if (!res.getHeader("content-security-policy")) res.set("content-security-policy", PAGE_CSP);
+    res.send(body);
+  });
+  if (!emailPages) return;
+  app.get(Object.values(CONSOLE_EMAIL_ROUTES), (_req: Request, res: Response, next: NextFunction) => {
+    const body = index();
+    if (!body) return next(); // no build: the minimal pages answer
+    // Links carry tokens: never cached, never sent on as a referrer (docs/email-links.md).
+    res.set({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" });
     if (!res.getHeader("content-security-policy")) res.set("content-security-policy", PAGE_CSP);
     res.send(body);
   });

@@ -26,7 +26,7 @@ export default function installPages(app: Express): void {
   const assets: () => Assets = config.isDev ? () => loadAssets() : () => loaded;
 
   app.get(`${ASSET_PREFIX}/:build([0-9a-f]{12})/:file`, serveAssets(assets));
-  installConsole(app, { reread: config.isDev });
+  installConsole(app, { reread: config.isDev, emailPages: config.emailLinkPages === "console" }); // before PAGES: it may answer their paths
   if (config.isDev) app.get("/dev", devHome(config, assets));
   app.get("/", home(config, assets));
   for (const page of PAGES) {
