@@ -176,7 +176,9 @@ describe("journey", () => {
       await second.getByLabel("Email").fill(invitee);
       await second.getByLabel("Password").fill(GOOD_PASSWORD);
       await second.getByRole("button", { name: "Sign in" }).click();
-      await second.waitForURL(`${app.url}/invitations/accept`);
+      // Back on the invitation page (a client-side navigation after sign-in: wait for the page, not a load event).
+      await second.getByRole("button", { name: "Accept invitation" }).waitFor();
+      expect(new URL(second.url()).pathname).toBe("/invitations/accept");
       await second.getByRole("button", { name: "Accept invitation" }).click();
       await second.waitForURL(`${app.url}/team`);
       await shows(second.locator(".page-header"), workspace);

@@ -108,7 +108,9 @@ it("accepts an invitation from its link after signing in on the way, and the acc
     await page.getByLabel("Email").fill(invitee);
     await page.getByLabel("Password").fill(GOOD_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.url}/invitations/accept`);
+    // Back on the invitation page (a client-side navigation after sign-in: wait for the page, not a load event).
+    await page.getByRole("button", { name: "Accept invitation" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/invitations/accept");
     await shows(page.locator("main"), `signed in as ${invitee}`);
     await page.getByRole("button", { name: "Accept invitation" }).click();
     await page.waitForURL(`${app.url}/team`);
