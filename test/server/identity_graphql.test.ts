@@ -26,6 +26,14 @@ const ME = `{
 }`;
 
 describe("identity over GraphQL", () => {
+  it("answers mfaEnabled for the caller's own user only: a teammate's reads null", async () => {
+    const res = await server.graphql(`{ currentUser { rowId mfaEnabled } memberships { nodes { user { rowId mfaEnabled } } } }`, undefined, bearer(alice.accessToken));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.currentUser).toEqual({ rowId: alice.userId, mfaEnabled: false });
+    const users = res.body.data!.memberships.nodes.map((n: { user: { rowId: string; mfaEnabled: boolean | null } }) => n.user);
+    expect(users).toEqual(expect.arrayContaining([{ rowId: alice.userId, mfaEnabled: false }, { rowId: bob.userId, mfaEnabled: null }]));
+  });
+
   it("returns the caller, their active workspace and only their own memberships", async () => {
     const res = await server.graphql(ME, undefined, bearer(bob.accessToken));
     expect(res.body.errors).toBeUndefined();
@@ -91,7 +99,8 @@ describe("identity over GraphQL", () => {
     ]);
     // The one deliberate exception: a new or rolled API key's plaintext, returned once by the mutation (never stored).
     // Likewise a webhook endpoint's signing secret, returned once by create/rotate; the rotate mutation is named for it.
-    const intended = new Set(["CreatedApiKey.secret", "CreatedWebhookEndpoint.secret"]);
+    // And User.mfaEnabled: a status, not a secret, answered for the caller's own user only (tested below).
+    const intended = new Set(["CreatedApiKey.secret", "CreatedWebhookEndpoint.secret", "User.mfaEnabled"]);
     expect(names.filter((n: string) => !intended.has(n) && !/^(Mutation\.rotateWebhookSecret|RotateWebhookSecret(Input|Payload)\b)/.test(n) && /password|secret|tokenHash|codeHash|recovery|refresh|mfa|identit|loginAttempt/i.test(n))).toEqual([]);
   });
 });
