@@ -16,8 +16,8 @@ import { Transform, type Readable } from "node:stream";
 import { AppError } from "../../../core/errors";
 import type { ServerContext } from "../context";
 import type { StorageBackend } from "../../../core/storage";
-import { sniffContentType, typeAllowed } from "./contentType";
-import { ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
+import { sniffContentType } from "./contentType";
+import { assertTypeAllowed, ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
 import { fileJson, FILE_COLUMNS } from "./fileJson";
 import { asRequestRole } from "./requestTx";
 
@@ -88,9 +88,7 @@ export function multipartUpload(ctx: ServerContext, backend: StorageBackend) {
         const size = await backend.put(row.storage_key, part.stream.pipe(tap));
         if ((part.stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(rules);
         const type = await sniffContentType(tally.head, part.mimeType);
-        if (!typeAllowed(type, rules.allowedTypes)) {
-          throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
-        }
+        assertTypeAllowed(type, rules);
         // 3. Ready, with the bytes reserved against the quota in the same statement's trigger.
         const { rows } = await ctx.rootPgPool.query(
           `update app_public.files set size_bytes = $3, checksum_sha256 = $4, content_type = $5, status = 'ready', uploaded_at = now()

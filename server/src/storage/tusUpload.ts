@@ -31,17 +31,15 @@ import type { StorageBackend } from "../../../core/storage";
 import { createTusStore, type TusStore } from "../../../core/storage/tus";
 import type { VerifiedIdentity } from "../../../core/tenancy";
 import type { ServerContext } from "../context";
-import { clean, sniffContentType, typeAllowed } from "./contentType";
+import { clean, sniffContentType } from "./contentType";
 import { UUID } from "./downloadUrls";
 import { fileJson, FILE_COLUMNS } from "./fileJson";
 import { storageError } from "./multipartUpload";
 import { asRequestRole } from "./requestTx";
-import { ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
+import { assertDeclaredUpload, assertTypeAllowed, MAX_FILE_SIZE, MEDIA_TYPE, readBack, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
 
 export const TUS_PATH = "/storage/v1/tus";
 
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/; // as uploadSlots.ts
-const MAX_SIZE = 1099511627776; // the files table's bound (1 TiB)
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "expect"]);
 
 interface Caller {
@@ -82,7 +80,7 @@ export function mountTus(app: Express, ctx: ServerContext, backend: StorageBacke
 
   async function create(caller: Caller, req: globalThis.Request, metadata: Record<string, string | null> = {}): Promise<string> {
     const length = req.headers.get("upload-length");
-    if (length === null || !/^\d{1,13}$/.test(length) || Number(length) < 1 || Number(length) > MAX_SIZE) {
+    if (length === null || !/^\d{1,13}$/.test(length) || Number(length) < 1 || Number(length) > MAX_FILE_SIZE) {
       throw new AppError("INVLD", "Send the file's exact size as Upload-Length (1 byte or more); deferred lengths are not accepted.");
     }
     const size = Number(length);
@@ -93,11 +91,7 @@ export function mountTus(app: Express, ctx: ServerContext, backend: StorageBacke
     const contentType = clean(metadata.filetype ?? undefined) || "application/octet-stream";
     if (contentType.length > 255 || !MEDIA_TYPE.test(contentType)) throw new AppError("INVLD", "filetype is a MIME type such as image/png.");
     const row = await asRequestRole(ctx.authPgPool, caller.req, caller.identity, async (c) => {
-      const rules = await readUploadRules(c, ctx.config);
-      if (size > rules.maxFileBytes) throw tooLarge(rules);
-      if (contentType !== "application/octet-stream" && !typeAllowed(contentType, rules.allowedTypes)) {
-        throw new AppError("BADTY", `This workspace does not accept ${contentType} files.`);
-      }
+      assertDeclaredUpload(await readUploadRules(c, ctx.config), size, contentType);
       // The insert's quota trigger reserves the declared length (LIMIT rolls the row back).
       return (await c.query<{ tenant_id: string; id: string; storage_key: string }>(
         `insert into app_public.files (folder, name, content_type, size_bytes, visibility) values ($1, $2, $3, $4, $5)
@@ -127,12 +121,10 @@ export function mountTus(app: Express, ctx: ServerContext, backend: StorageBacke
       const size = Number(row.size_bytes);
       if (size > rules.maxFileBytes) throw tooLarge(rules);
       // Read back from where downloads will read it (the backend's key), not from what the requests said.
-      const obj = await backend.get(key);
-      const tally = new ByteTally();
-      if (obj) for await (const chunk of obj.body as AsyncIterable<Buffer>) tally.add(chunk);
-      if (!obj || tally.size !== size) throw new AppError("UPMIS", `The stored upload has ${tally.size} bytes, not the ${size} its Upload-Length declared.`);
+      const tally = await readBack(backend, key);
+      if (!tally || tally.size !== size) throw new AppError("UPMIS", `The stored upload has ${tally?.size ?? 0} bytes, not the ${size} its Upload-Length declared.`);
       const type = await sniffContentType(tally.head, row.content_type);
-      if (!typeAllowed(type, rules.allowedTypes)) throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
+      assertTypeAllowed(type, rules);
       checked = { sha256: tally.sha256(), type };
     } catch (e) {
       await discard(caller, key);

@@ -1,5 +1,5 @@
 /**
- * What every way of uploading checks the same way (multipartUpload.ts, uploadSlots.ts, localUpload.ts):
+ * What every way of uploading checks the same way (multipartUpload.ts, uploadSlots.ts, localUpload.ts, tusUpload.ts):
  * who may upload, the workspace's size limit and type allow-list, and the bytes' size, SHA-256 and first
  * bytes for sniffing, counted as they stream past.
  */
@@ -8,8 +8,9 @@ import type { Request } from "express";
 import type { PoolClient } from "pg";
 import type { Config } from "../../../core/config";
 import { AppError } from "../../../core/errors";
+import type { StorageBackend } from "../../../core/storage";
 import type { VerifiedIdentity } from "../../../core/tenancy";
-import { SNIFF_BYTES } from "./contentType";
+import { SNIFF_BYTES, typeAllowed } from "./contentType";
 
 /** The caller, when it may upload here: LOGIN without one, DNIED without storage:files.write in a workspace. */
 export function uploaderOf(req: Request): VerifiedIdentity {
@@ -36,6 +37,34 @@ export async function readUploadRules(c: PoolClient, config: Config): Promise<Up
 }
 
 export const tooLarge = (rules: UploadRules) => new AppError("TOOLG", `The file is larger than this workspace accepts (${rules.maxFileBytes} bytes).`);
+
+/** A declared content type (slot, tus metadata): type/subtype in the token characters of RFC 9110. */
+export const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
+/** The files table's bound on size_bytes (1 TiB). */
+export const MAX_FILE_SIZE = 1099511627776;
+
+/** BADTY unless the workspace accepts this (sniffed or declared) type. */
+export function assertTypeAllowed(type: string, rules: UploadRules): void {
+  if (!typeAllowed(type, rules.allowedTypes)) throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
+}
+
+/**
+ * What a declared upload (a slot, a tus creation) is checked against before anything is stored: its size
+ * (TOOLG) and, when it names one, its type (BADTY). The sniffed type is checked again once the bytes exist.
+ */
+export function assertDeclaredUpload(rules: UploadRules, size: number, contentType: string): void {
+  if (size > rules.maxFileBytes) throw tooLarge(rules);
+  if (contentType !== "application/octet-stream") assertTypeAllowed(contentType, rules);
+}
+
+/** Reads a stored object once: its size, SHA-256 and first bytes (for sniffing). null when there is none. */
+export async function readBack(backend: StorageBackend, key: string): Promise<ByteTally | null> {
+  const obj = await backend.get(key);
+  if (!obj) return null;
+  const tally = new ByteTally();
+  for await (const chunk of obj.body as AsyncIterable<Buffer>) tally.add(chunk);
+  return tally;
+}
 
 /** Size, SHA-256 and the first SNIFF_BYTES of the chunks added, in one pass. */
 export class ByteTally {

@@ -18,17 +18,14 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { AppError } from "../../../core/errors";
 import { presignedPutHeaders, UPLOAD_SLOT_SECONDS, type StorageBackend } from "../../../core/storage";
 import type { ServerContext } from "../context";
-import { clean, sniffContentType, typeAllowed } from "./contentType";
+import { clean, sniffContentType } from "./contentType";
 import { UUID, type PathSigner } from "./downloadUrls";
 import { fileJson, FILE_COLUMNS } from "./fileJson";
 import { storageError } from "./multipartUpload";
 import { asRequestRole } from "./requestTx";
-import { ByteTally, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
+import { assertDeclaredUpload, assertTypeAllowed, MAX_FILE_SIZE, MEDIA_TYPE, readBack, readUploadRules, tooLarge, uploaderOf } from "./uploadChecks";
 
 export const slotBody = express.json({ limit: 4096 });
-
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
-const MAX_SIZE = 1099511627776; // the files table's bound (1 TiB)
 
 export function createSlot(ctx: ServerContext, backend: StorageBackend, uploadSigner: PathSigner) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -38,7 +35,7 @@ export function createSlot(ctx: ServerContext, backend: StorageBackend, uploadSi
       const b = (req.body ?? {}) as Record<string, unknown>;
       if (typeof b.name !== "string") throw new AppError("INVLD", "name is the file's name (a string).");
       if (b.folder !== undefined && typeof b.folder !== "string") throw new AppError("INVLD", "folder is a string.");
-      if (!Number.isSafeInteger(b.sizeBytes) || (b.sizeBytes as number) < 0 || (b.sizeBytes as number) > MAX_SIZE) {
+      if (!Number.isSafeInteger(b.sizeBytes) || (b.sizeBytes as number) < 0 || (b.sizeBytes as number) > MAX_FILE_SIZE) {
         throw new AppError("INVLD", "sizeBytes is the file's exact size in bytes (a whole number).");
       }
       if (typeof b.checksumSha256 !== "string" || !/^[0-9a-fA-F]{64}$/.test(b.checksumSha256)) {
@@ -53,12 +50,8 @@ export function createSlot(ctx: ServerContext, backend: StorageBackend, uploadSi
       const checksum = b.checksumSha256.toLowerCase();
 
       const row = await asRequestRole(ctx.authPgPool, req, identity, async (c) => {
-        const rules = await readUploadRules(c, ctx.config);
-        if (size > rules.maxFileBytes) throw tooLarge(rules);
         // A declared type is checked now; the sniffed one is checked again on confirm.
-        if (contentType !== "application/octet-stream" && !typeAllowed(contentType, rules.allowedTypes)) {
-          throw new AppError("BADTY", `This workspace does not accept ${contentType} files.`);
-        }
+        assertDeclaredUpload(await readUploadRules(c, ctx.config), size, contentType);
         // The insert's quota trigger reserves size bytes (LIMIT rolls the row back).
         return (await c.query(
           `insert into app_public.files (folder, name, content_type, size_bytes, checksum_sha256, visibility)
@@ -90,15 +83,6 @@ interface SlotRow extends Record<string, unknown> {
   size_bytes: string;
   checksum_sha256: string | null;
   content_type: string;
-}
-
-/** Reads the object once: its size, SHA-256 and first bytes (for sniffing). null when there is none. */
-async function readBack(backend: StorageBackend, key: string): Promise<ByteTally | null> {
-  const obj = await backend.get(key);
-  if (!obj) return null;
-  const tally = new ByteTally();
-  for await (const chunk of obj.body as AsyncIterable<Buffer>) tally.add(chunk);
-  return tally;
 }
 
 export function confirmSlot(ctx: ServerContext, backend: StorageBackend) {
@@ -134,7 +118,7 @@ export function confirmSlot(ctx: ServerContext, backend: StorageBackend) {
         if (!stored || stored.size !== head.size) throw new AppError("UPMIS", "The uploaded object changed while it was being checked.");
         if (stored.sha256() !== row.checksum_sha256) throw new AppError("UPMIS", "The uploaded bytes do not match the slot's SHA-256.");
         type = await sniffContentType(stored.head, row.content_type);
-        if (!typeAllowed(type, rules.allowedTypes)) throw new AppError("BADTY", `This workspace does not accept ${type} files.`);
+        assertTypeAllowed(type, rules);
       } catch (e) {
         // Refused: the object and the row go, and deleting the row releases its reserved bytes.
         await backend.delete(row.storage_key).catch((err) => req.log?.error({ err }, "storage: could not remove a refused upload's object"));
