@@ -32,6 +32,11 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object"
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 const secs = (v: unknown): Date | null => (typeof v === "number" && v > 0 ? new Date(v * 1000) : null);
 
+/** A subscription entity (a webhook's, or one fetched after a checkout: eventAt null). */
+function subscription(entity: Record<string, unknown>, eventAt: Date | null): NormalizedChange & { kind: "subscription" } {
+  return { kind: "subscription", subscriptionId: String(entity.id), status: String(entity.status), periodStart: secs(entity.current_start), periodEnd: secs(entity.current_end), eventAt };
+}
+
 function payment(entity: Record<string, unknown>): NormalizedChange & { kind: "payment" } {
   return {
     kind: "payment",
@@ -77,7 +82,7 @@ export class RazorpayProvider implements BillingProvider {
     const inv = obj(obj(p.invoice).entity);
     if (/^(payment\.(authorized|captured|failed)|order\.paid)$/.test(type) && pay.id) changes.push(payment(pay));
     if (/^subscription\./.test(type) && sub.id) {
-      changes.push({ kind: "subscription", subscriptionId: String(sub.id), status: String(sub.status), periodStart: secs(sub.current_start), periodEnd: secs(sub.current_end), eventAt });
+      changes.push(subscription(sub, eventAt));
     }
     if (/^invoice\./.test(type) && inv.id) {
       changes.push({ kind: "invoice", invoiceId: String(inv.id), subscriptionId: str(inv.subscription_id), status: String(inv.status), amount: Number(inv.amount), currency: String(inv.currency), paidAt: secs(inv.paid_at) });
@@ -96,8 +101,7 @@ export class RazorpayProvider implements BillingProvider {
   }
 
   async fetchSubscription(subscriptionId: string) {
-    const sub = obj(await this.sdk.subscriptions.fetch(subscriptionId));
-    return { kind: "subscription" as const, subscriptionId: String(sub.id), status: String(sub.status), periodStart: secs(sub.current_start), periodEnd: secs(sub.current_end), eventAt: null };
+    return subscription(obj(await this.sdk.subscriptions.fetch(subscriptionId)), null);
   }
 
   async createOrder(p: { amountPaise: number; currency: string; receipt: string; notes: Record<string, string> }) {
