@@ -6,6 +6,7 @@
  * and its attempts store nothing.
  */
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
@@ -119,6 +120,35 @@ it("a public file's stable URL works from any page; a tampered signature does no
     return { status: res.status, body: await res.json() };
   }, signed.replace(/sig=./, (m) => (m.endsWith("A") ? "sig=B" : "sig=A")));
   expect(forged).toMatchObject({ status: 403, body: { error: { code: "SGBAD" } } });
+});
+
+it("an image variant's signed URL, asked for by the allowed frontend, renders in an <img> and a fetch on any other page", async () => {
+  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#3355aa" } }).png().toBuffer();
+  const app = await pageOn(allowed);
+  const asked = (await app.evaluate(async ({ api, token, b64 }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const form = new FormData();
+    form.append("name", "banner.png");
+    form.append("file", new Blob([bytes], { type: "image/png" }), "banner.png");
+    const headers = { authorization: `Bearer ${token}` };
+    const up = await (await fetch(`${api}/storage/v1/files`, { method: "POST", body: form, headers })).json();
+    const res = await fetch(`${api}/storage/v1/files/${up.file.id}/url`, {
+      method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ transform: { width: 80, format: "webp" } }),
+    });
+    return { status: res.status, body: await res.json() };
+  }, { api: api.url, token, b64: png.toString("base64") })) as { status: number; body: { url: string } };
+  expect(asked).toMatchObject({ status: 200, body: { url: expect.stringContaining("/storage/v1/object/render/sign/") } });
+
+  const elsewhere = await pageOn(foreign);
+  const shown = await elsewhere.evaluate(async (href) => {
+    const img = new Image();
+    img.src = href;
+    await img.decode();
+    // Past the browser's cache (the <img> response is in it): the server answers from its own variant cache.
+    const res = await fetch(href, { cache: "no-store" });
+    return { width: img.naturalWidth, height: img.naturalHeight, status: res.status, type: res.headers.get("content-type"), variant: res.headers.get("x-image-variant") };
+  }, asked.body.url);
+  expect(shown).toEqual({ width: 80, height: 50, status: 200, type: "image/webp", variant: "hit" });
 });
 
 it("a presigned slot from the allowed frontend takes its bytes from a page on any origin (PUT with Content-Type preflights), then confirms", async () => {

@@ -128,7 +128,7 @@ export default function installCors(app: Express): void {
     credentials: false,
     methods: ["GET", "HEAD", "PUT"],
     allowedHeaders: ["range", "if-none-match", "if-range", "content-type", "content-length"],
-    exposedHeaders: ["content-range", "content-length", "accept-ranges", "etag", "content-disposition", "last-modified", "x-request-id"],
+    exposedHeaders: ["content-range", "content-length", "accept-ranges", "etag", "content-disposition", "last-modified", "x-request-id", "x-image-variant", "content-location", "retry-after"],
     maxAge: config.cors.maxAgeSeconds,
     optionsSuccessStatus: 204,
   });
