@@ -131,7 +131,7 @@ it("an image variant's signed URL, asked for by the allowed frontend, renders in
     form.append("name", "banner.png");
     form.append("file", new Blob([bytes], { type: "image/png" }), "banner.png");
     const headers = { authorization: `Bearer ${token}` };
-    const up = await (await fetch(`${api}/storage/v1/files`, { method: "POST", body: form, headers })).json();
+    const up = (await (await fetch(`${api}/storage/v1/files`, { method: "POST", body: form, headers })).json()) as { file: { id: string } };
     const res = await fetch(`${api}/storage/v1/files/${up.file.id}/url`, {
       method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ transform: { width: 80, format: "webp" } }),
     });
@@ -141,11 +141,12 @@ it("an image variant's signed URL, asked for by the allowed frontend, renders in
 
   const elsewhere = await pageOn(foreign);
   const shown = await elsewhere.evaluate(async (href) => {
-    const img = new Image();
+    type Img = { src: string; decode(): Promise<void>; naturalWidth: number; naturalHeight: number };
+    const img = new (globalThis as unknown as { Image: new () => Img }).Image();
     img.src = href;
     await img.decode();
     // Past the browser's cache (the <img> response is in it): the server answers from its own variant cache.
-    const res = await fetch(href, { cache: "no-store" });
+    const res = await fetch(href, { cache: "no-store" } as RequestInit);
     return { width: img.naturalWidth, height: img.naturalHeight, status: res.status, type: res.headers.get("content-type"), variant: res.headers.get("x-image-variant") };
   }, asked.body.url);
   expect(shown).toEqual({ width: 80, height: 50, status: 200, type: "image/webp", variant: "hit" });
