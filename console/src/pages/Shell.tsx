@@ -161,7 +161,8 @@ function NotificationBell() {
     <div className="bell" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <button type="button" className="secondary small" aria-expanded={open} aria-controls="notifications-panel" onClick={() => setOpen(!open)}
         aria-label={`Notifications, ${unread ? `${count} unread` : "none unread"}`}>
-        <span aria-hidden="true">🔔</span>{unread ? <span className="badge bad" data-testid="unread">{count}</span> : null}
+        {/* An inline icon, not the emoji: a system without an emoji font drew a blank box. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>{unread ? <span className="badge bad" data-testid="unread">{count}</span> : null}
       </button>
       {open ? (
         <section id="notifications-panel" className="bell-panel panel" aria-label="Notifications">
